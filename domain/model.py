@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -99,3 +99,149 @@ __all__ = [
     "ParseProblem",
     "ParseResult",
 ]
+
+
+class Status(StrEnum):
+    """Where an action is in its life (DOMAIN.md "Life of an action")."""
+
+    OPEN = "open"  # nobody has confirmed it yet
+    CLAIMED = "claimed"  # an owner said "I am on it"
+    DONE = "done"
+    CANCELLED = "cancelled"  # vervallen, by the secretary
+    WITHDRAWN = "withdrawn"  # undone right after it was added; hidden everywhere
+
+    @property
+    def is_open(self) -> bool:
+        """Return True while the action still needs work."""
+        return self in (Status.OPEN, Status.CLAIMED)
+
+
+@dataclass(frozen=True)
+class Team:
+    id: int
+    name: str
+    chat_id: int | None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member of one team as the bot knows them."""
+
+    id: int
+    team_id: int
+    name: str
+    telegram_id: int | None = None
+    username: str | None = None
+    is_secretary: bool = False
+    is_group: bool = False
+    private_chat: bool = False
+    names: tuple[str, ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        """Return True when a Telegram account is linked to this member."""
+        return self.telegram_id is not None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something, in which team, and what they may do."""
+
+    member_id: int
+    team_id: int
+    team_name: str
+    name: str
+    telegram_id: int
+    is_secretary: bool
+
+
+@dataclass(frozen=True)
+class Owner:
+    member_id: int
+    name: str
+    telegram_id: int | None
+    claimed: bool
+    is_group: bool = False
+
+
+@dataclass(frozen=True)
+class ActionUpdate:
+    author: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action or decision as shown to users; never an ORM row."""
+
+    id: int
+    team_id: int
+    team_name: str
+    number: int
+    kind: ItemKind
+    topic: str
+    text: str
+    note: str
+    owners_text: str
+    owners: tuple[Owner, ...]
+    deadline: Deadline
+    status: Status
+    created_at: datetime
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    closed_note: str = ""
+    criteria: tuple[str, ...] = ()
+    interests: str = ""
+    updates: tuple[ActionUpdate, ...] = ()
+
+    @property
+    def latest_update(self) -> ActionUpdate | None:
+        """Return the newest update, the one the next actielijst shows."""
+        return self.updates[-1] if self.updates else None
+
+    def owned_by(self, member_id: int) -> bool:
+        """Return True when the member is one of the owners."""
+        return any(o.member_id == member_id for o in self.owners)
+
+
+@dataclass(frozen=True)
+class UserRef:
+    """The Telegram account behind an update, as handlers pass it to the services."""
+
+    telegram_id: int
+    first_name: str = ""
+    last_name: str = ""
+    username: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        """Return "first last" without stray spaces."""
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or (
+            f"@{self.username}" if self.username else str(self.telegram_id)
+        )
+
+
+@dataclass(frozen=True)
+class ChatRef:
+    """The chat an update came from."""
+
+    chat_id: int
+    is_private: bool
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class TeamSetup:
+    """A team as the configuration names it: its name, its group, its secretaries."""
+
+    name: str
+    chat_id: int | None = None
+    secretary_ids: frozenset[int] = frozenset()
+    secretary_usernames: frozenset[str] = frozenset()  # lower case, without "@"
+
+    def names_secretary(self, user: UserRef) -> bool:
+        """Return True when the configuration makes this user a secretary of the team."""
+        return user.telegram_id in self.secretary_ids or (
+            user.username is not None and user.username.lower() in self.secretary_usernames
+        )

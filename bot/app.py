@@ -1,0 +1,87 @@
+"""The composition root: build_application(cfg) wires config, storage, services, handlers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeDefault, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot import texts
+from bot.config import Config
+from bot.errors import on_error
+from handlers import actions, members, secretary
+from handlers.context import BotContext, Services
+from services.actions import ActionService
+from services.base import Clock, system_clock
+from services.teams import TeamService
+from storage.db import make_engine, session_factory
+
+log = logging.getLogger(__name__)
+
+OTApp = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
+    """Build the bot exactly as production runs it (tests inject only the clock)."""
+    tz = ZoneInfo(cfg.timezone)
+    factory = session_factory(make_engine(cfg.db_url))
+    common: dict[str, Any] = {"setups": cfg.teams, "clock": clock, "tz": tz}
+    services = Services(
+        teams=TeamService(factory, **common), actions=ActionService(factory, **common)
+    )
+    app = (
+        ApplicationBuilder()
+        .token(cfg.token)
+        .base_url(cfg.base_url)
+        .base_file_url(cfg.base_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=tz))
+        .context_types(ContextTypes(context=BotContext))
+        .post_init(_post_init)
+        .build()
+    )
+    app.bot_data["services"] = services
+    # Order matters only inside group 0: prompt replies (actions) before free text (secretary).
+    members.register(app)
+    actions.register(app)
+    secretary.register(app)
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _post_init(app: OTApp) -> None:
+    """Create configured teams and publish the command menu (default, groups, and nl)."""
+    services: Services = app.bot_data["services"]
+    services.teams.sync_config()
+    private = [BotCommand(c, d) for c, d in texts.COMMANDS_MEMBER]
+    group = private + [BotCommand(c, d) for c, d in texts.COMMANDS_GROUP_EXTRA]
+    for language in ("", "nl"):
+        await app.bot.set_my_commands(
+            private, scope=BotCommandScopeDefault(), language_code=language or None
+        )
+        await app.bot.set_my_commands(
+            group, scope=BotCommandScopeAllGroupChats(), language_code=language or None
+        )
+
+
+async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) -> None:
+    """Run the bot until `stop` is set: start, poll, then shut down cleanly."""
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(
+            timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
+        )
+        await app.start()
+        log.info("bot @%s is running", app.bot.username)
+        await stop.wait()
+        await app.updater.stop()
+        await app.stop()
+    finally:
+        await app.shutdown()

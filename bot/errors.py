@@ -1,0 +1,42 @@
+"""The one error handler: domain errors become friendly Dutch replies, bugs get logged."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ContextTypes
+
+from bot import texts
+from domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer the user who caused the error; log everything that is not their doing."""
+    err = context.error
+    if isinstance(err, DomainError):
+        text = texts.error_text(err)
+    elif isinstance(err, Forbidden | RetryAfter | TimedOut | NetworkError):
+        log.warning("Telegram refused or failed a call: %s", err)
+        return
+    else:
+        log.error("unexpected error while handling an update", exc_info=err)
+        text = texts.GENERIC_ERROR
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            plain = html.unescape(re.sub(r"<[^>]+>", "", text))[:200]
+            await update.callback_query.answer(plain, show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(
+                text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+            )
+    except Exception:  # the reply itself failed: log it, never loop on it
+        log.exception("could not tell the user about an error")

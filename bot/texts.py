@@ -1,0 +1,546 @@
+"""Every text the bot shows, in Dutch, in one place. HTML parse mode: user text is escaped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from domain import errors as e
+from domain.model import Action, DeadlineKind, ItemKind, ParseProblem, Person, Status, Team
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+# --- start, help, membership -------------------------------------------------------------
+
+NO_TOKEN = (
+    "Geen bot-token gevonden. Maak een bot aan bij @BotFather in Telegram (/newbot), en zet "
+    "het token in de omgevingsvariabele TELEGRAM_BOT_TOKEN of in config.toml onder "
+    "[telegram] token.\n"
+    "No bot token found. Create a bot with @BotFather in Telegram (/newbot), then put the "
+    "token in the TELEGRAM_BOT_TOKEN environment variable or in config.toml under "
+    "[telegram] token."
+)
+
+STRANGER = (
+    "Hallo! Deze bot houdt de actielijst bij van een opgaveteam van Samen Nieuw-West. "
+    "Ik ken je nog niet als lid van een team. Word je lid? Stuur een bericht in de "
+    "Telegram-groep van je OT, of vraag de secretaris je toe te voegen."
+)
+
+GROUP_NOT_LINKED = (
+    "Deze groep is nog niet aan een opgaveteam gekoppeld. De secretaris kan dat doen met /koppel."
+)
+
+
+def welcome(name: str, teams: list[Team]) -> str:
+    """Greet a member who pressed Start."""
+    names = ", ".join(f"<b>{escape(t.name)}</b>" for t in teams)
+    return (
+        f"Welkom, {escape(name)}! Je bent lid van {names}.\n"
+        "Ik stuur je vanaf nu je herinneringen hier, privé.\n\n"
+        "Staan er al acties op je voornaam in de lijst? Koppel die met "
+        "<code>/ikben Voornaam</code>.\n"
+        "Je acties zie je met /mijnacties; alle commando's met /help."
+    )
+
+
+HELP_MEMBER = (
+    "<b>OT-actiebot</b>: de actielijst van je opgaveteam, levend tussen de overleggen.\n\n"
+    "/mijnacties – jouw open acties, de dringendste eerst\n"
+    "/acties – alle open acties van het team (ook: <code>/acties asap</code>, "
+    "<code>/acties telaat</code>, <code>/acties Marloes</code>)\n"
+    "/actie N – één actie met alle updates\n"
+    "/claim N (of /pak N) – jij pakt actie N op\n"
+    "/update N tekst – een update bij actie N\n"
+    "/sluit N [toelichting] (of /klaar N) – actie N is afgerond\n"
+    "/heropen N – een afgeronde actie weer openen\n"
+    "/ikben Naam – koppel je account aan je naam in de lijst\n"
+    "/team [naam] – kies je team (als je in meer teams zit)"
+)
+
+HELP_SECRETARY = (
+    "\n\n<b>Voor de secretaris</b>\n"
+    "Stuur me acties in een bericht (privé, of in de groep met /nieuw):\n"
+    "<code>Onderwerp: Voedselpark Lutkemeer\n"
+    "Actie: Voedselpark agenderen voor volgend OT\n"
+    "Toelichting: ...\n"
+    "Wie: Marloes\n"
+    "Wanneer: OT 24 april</code>\n"
+    "Meer acties: laat een witregel tussen de blokken. Korter kan ook:\n"
+    "<code>Jan: data rondleidingen doorsturen (ASAP)</code>\n"
+    "<code>Onderwerp | Actie | Wie | Wanneer</code>\n"
+    "<code>Besluit:</code> in plaats van <code>Actie:</code> legt een besluit vast "
+    "(met <code>Criteria:</code> en <code>Belangen:</code>).\n\n"
+    "/wijzig N veld: waarde – bv. <code>/wijzig 12 wanneer: eind mei</code> "
+    "(velden: onderwerp, actie, toelichting, wie, wanneer)\n"
+    "/vervallen N [reden] – actie laten vervallen\n"
+    "/koppel – koppel deze groep aan je team\n"
+    "/leden – wie er in het team zit\n"
+    "/lid Naam – voeg iemand toe (als antwoord op een bericht van die persoon: koppel hem "
+    "of haar aan die naam)\n"
+    "/secretaris – maak iemand secretaris (als antwoord op diens bericht, of met @naam)"
+)
+
+COMMANDS_MEMBER = [
+    ("mijnacties", "Mijn open acties"),
+    ("acties", "Alle open acties van het team"),
+    ("actie", "Eén actie met updates: /actie N"),
+    ("claim", "Actie oppakken: /claim N"),
+    ("update", "Update geven: /update N tekst"),
+    ("sluit", "Actie afronden: /sluit N"),
+    ("heropen", "Actie heropenen: /heropen N"),
+    ("ikben", "Koppel je naam: /ikben Naam"),
+    ("team", "Kies je team"),
+    ("help", "Uitleg en commando's"),
+]
+COMMANDS_GROUP_EXTRA = [
+    ("nieuw", "Acties toevoegen (secretaris)"),
+    ("koppel", "Groep aan team koppelen (secretaris)"),
+]
+
+
+def linked(team: Team, deep_link: str) -> str:
+    """Confirm that a group is now the team's group."""
+    return (
+        f"Deze groep is nu gekoppeld aan <b>{escape(team.name)}</b>. "
+        f'Leden: druk één keer op <a href="{escape(deep_link)}">Start</a> '
+        "zodat ik je herinneringen privé kan sturen."
+    )
+
+
+def team_chosen(team: Team) -> str:
+    """Confirm the team private-chat commands act on."""
+    return f"Je werkt nu in <b>{escape(team.name)}</b>."
+
+
+def your_teams(teams: list[Team]) -> str:
+    """List the user's teams and how to choose one."""
+    lines = "\n".join(f"• {escape(t.name)}" for t in teams)
+    return f"Je zit in deze teams:\n{lines}\nKies er een met <code>/team naam</code>."
+
+
+def name_linked(person: Person, had_actions: bool) -> str:
+    """Confirm /ikben."""
+    if had_actions:
+        return (
+            f"Gekoppeld: jij bent <b>{escape(person.name)}</b>. De acties op die naam staan "
+            "nu bij /mijnacties."
+        )
+    return (
+        f"Genoteerd: jij bent <b>{escape(person.name)}</b>. Er staan nog geen acties op die "
+        "naam; als de secretaris hem als eigenaar noemt, komen ze bij jou."
+    )
+
+
+def member_added(person: Person) -> str:
+    """Confirm /lid."""
+    if person.linked:
+        return f"<b>{escape(person.name)}</b> is lid van het team en gekoppeld aan Telegram."
+    return f"<b>{escape(person.name)}</b> staat in het team (nog niet gekoppeld aan Telegram)."
+
+
+def secretary_appointed(person: Person) -> str:
+    """Confirm /secretaris."""
+    return f"<b>{escape(person.name)}</b> is nu secretaris van dit team."
+
+
+def members(team: Team, people: list[Person]) -> str:
+    """Render /leden."""
+    lines = [f"<b>Leden van {escape(team.name)}</b>"]
+    for p in sorted(people, key=lambda p: (p.is_group, p.name.casefold())):
+        tags = []
+        if p.is_secretary:
+            tags.append("secretaris")
+        if p.is_group:
+            tags.append("groep")
+        elif not p.linked:
+            tags.append("niet gekoppeld")
+        elif not p.private_chat:
+            tags.append("nog niet op Start gedrukt")
+        aliases = [n for n in p.names if n != p.name]
+        alias = f" (ook: {escape(', '.join(aliases))})" if aliases else ""
+        tag = f" – {', '.join(tags)}" if tags else ""
+        lines.append(f"• {escape(p.name)}{alias}{tag}")
+    return "\n".join(lines)
+
+
+# --- dates and deadlines -----------------------------------------------------------------
+
+
+def day(d: date) -> str:
+    """Format a date the Dutch way: "vr 24 apr 2027"."""
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+
+
+def moment(at: datetime) -> str:
+    """Format an aware moment in Amsterdam time: "24-04-2027 14:05"."""
+    return at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
+
+
+def deadline(action: Action) -> str:
+    """Render "Wanneer" as written and as a date."""
+    d = action.deadline
+    written = escape(d.text) if d.text else ""
+    if d.kind is DeadlineKind.NONE:
+        return "geen deadline"
+    if d.kind is DeadlineKind.ASAP:
+        return written or "ASAP"
+    if d.kind is DeadlineKind.ONGOING:
+        return f"{written} (doorlopend)" if written else "doorlopend"
+    if d.kind is DeadlineKind.MEETING and d.due is None:
+        return f"{written} (datum volgt)"
+    assert d.due is not None
+    prefix = "OT " if d.kind is DeadlineKind.MEETING else ""
+    return f"{written} → {prefix}{day(d.due)}"
+
+
+def status(action: Action) -> str:
+    """Render the status of an action."""
+    if action.kind is ItemKind.DECISION:
+        return "besluit"
+    if action.status is Status.CLAIMED:
+        names = [o.name for o in action.owners if o.claimed]
+        return "opgepakt door " + escape(_join(names))
+    if action.status is Status.DONE:
+        who = f" door {escape(action.closed_by)}" if action.closed_by else ""
+        when = f" op {moment(action.closed_at)}" if action.closed_at else ""
+        return f"afgerond{who}{when}"
+    if action.status is Status.CANCELLED:
+        return "vervallen"
+    if action.status is Status.WITHDRAWN:
+        return "ingetrokken"
+    return "open"
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def owners(action: Action) -> str:
+    """Render Wie: the names, with a mark on those who confirmed."""
+    if not action.owners:
+        return escape(action.owners_text) or "nog niemand"
+    return escape(_join([o.name + (" ✓" if o.claimed else "") for o in action.owners]))
+
+
+def _label(action: Action, show_team: bool) -> str:
+    team = f"[{escape(action.team_name)}] " if show_team else ""
+    kind = "Besluit " if action.kind is ItemKind.DECISION else ""
+    return f"{team}<b>{kind}#{action.number}</b>"
+
+
+def action_line(action: Action, today: date, show_team: bool = False) -> str:
+    """Render an action as two lines for lists."""
+    late = "⚠️ <b>TE LAAT</b> · " if _late(action, today) else ""
+    return (
+        f"{_label(action, show_team)} {escape(_short(action.text))}\n"
+        f"   {late}⏰ {deadline(action)} · 👤 {owners(action)} · {status(action)}"
+    )
+
+
+def _late(action: Action, today: date) -> bool:
+    from domain.rules import is_late
+
+    return is_late(action, today)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def action_card(action: Action, today: date, show_team: bool = False) -> str:
+    """Render one action in full, with its updates."""
+    lines = [f"{_label(action, show_team)} · {status(action)}"]
+    if action.topic:
+        lines.append(f"<i>Onderwerp:</i> {escape(action.topic)}")
+    word = "Besluit" if action.kind is ItemKind.DECISION else "Actie"
+    lines.append(f"<i>{word}:</i> {escape(action.text)}")
+    if action.note:
+        lines.append(f"<i>Toelichting:</i> {escape(action.note)}")
+    if action.kind is ItemKind.ACTION:
+        lines.append(f"<i>Wie:</i> {owners(action)}")
+        late = " ⚠️ <b>TE LAAT</b>" if _late(action, today) else ""
+        lines.append(f"<i>Wanneer:</i> {deadline(action)}{late}")
+    if action.criteria:
+        lines.append("<i>Criteria:</i>")
+        lines.extend(f"  · {escape(c)}" for c in action.criteria)
+    if action.interests:
+        lines.append(f"<i>Belangen:</i> {escape(action.interests)}")
+    if action.closed_note and action.status is Status.CANCELLED:
+        lines.append(f"<i>Reden vervallen:</i> {escape(action.closed_note)}")
+    if action.updates:
+        lines.append("<i>Updates:</i>")
+        lines.extend(
+            f"  {moment(u.at)} {escape(u.author)}: {escape(u.text)}" for u in action.updates
+        )
+    return "\n".join(lines)
+
+
+def added(actions: tuple[Action, ...], today: date) -> str:
+    """Confirm what a secretary's message added (sent only after the commit)."""
+    n_dec = sum(1 for a in actions if a.kind is ItemKind.DECISION)
+    n_act = len(actions) - n_dec
+    parts = []
+    if n_act:
+        parts.append(f"{n_act} actie" + ("s" if n_act != 1 else ""))
+    if n_dec:
+        parts.append(f"{n_dec} besluit" + ("en" if n_dec != 1 else ""))
+    head = f"✅ Opgeslagen: {' en '.join(parts)}."
+    return head + "\n\n" + "\n\n".join(action_card(a, today) for a in actions)
+
+
+def undone(numbers: list[int]) -> str:
+    """Confirm an undo."""
+    return "↩️ Ingetrokken: " + ", ".join(f"#{n}" for n in numbers) + "."
+
+
+def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> str:
+    """Render /mijnacties."""
+    if not actions:
+        return "Je hebt geen open acties. 🎉"
+    head = f"<b>Jouw open acties ({len(actions)})</b>"
+    return head + "\n\n" + "\n\n".join(action_line(a, today, multi_team) for a in actions)
+
+
+def team_actions(actions: tuple[Action, ...], today: date, flt: str) -> str:
+    """Render /acties: open actions grouped by onderwerp."""
+    if not actions:
+        return "Geen open acties" + (f" voor ‘{escape(flt)}’." if flt else ".")
+    groups: dict[str, list[Action]] = {}
+    for a in actions:
+        groups.setdefault(a.topic.strip() or "Overig", []).append(a)
+    title = f"<b>Open acties ({len(actions)})</b>" + (f" · {escape(flt)}" if flt else "")
+    blocks = [title]
+    for topic, items in groups.items():
+        blocks.append(
+            f"<u>{escape(_short(topic, 80))}</u>\n"
+            + "\n".join(action_line(a, today) for a in items)
+        )
+    return "\n\n".join(blocks)
+
+
+def claimed(action: Action, changed: bool) -> str:
+    """Confirm /claim."""
+    if not changed:
+        return f"Je had #{action.number} al opgepakt."
+    return f"👍 Genoteerd: jij pakt #{action.number} op. Update geven: /update {action.number} …"
+
+
+def closed(action: Action, changed: bool) -> str:
+    """Confirm /sluit."""
+    if not changed:
+        return f"#{action.number} was al afgerond."
+    return f"✅ #{action.number} is afgerond. Dank je!"
+
+
+def reopened(action: Action) -> str:
+    """Confirm /heropen."""
+    return f"🔄 #{action.number} is weer open."
+
+
+def update_saved(action: Action) -> str:
+    """Confirm /update."""
+    return f"📝 Update bij #{action.number} opgeslagen."
+
+
+def edited(action: Action, today: date) -> str:
+    """Confirm /wijzig."""
+    return "✏️ Gewijzigd.\n\n" + action_card(action, today)
+
+
+def cancelled(action: Action, changed: bool) -> str:
+    """Confirm /vervallen."""
+    if not changed:
+        return f"#{action.number} was al vervallen."
+    return f"🗑 #{action.number} is vervallen."
+
+
+NEW_PROMPT = "📝 Stuur de acties als antwoord op dit bericht"
+NEW_PROMPT_FULL = NEW_PROMPT + " (één blok per actie, witregel ertussen). Voorbeeld: /help"
+UPDATE_PROMPT_RE = re.compile(r"^✏️ Update voor #(\d+)")
+
+
+def update_prompt(number: int) -> str:
+    """Ask for an update text as a reply (the button "Update geven")."""
+    return f"✏️ Update voor #{number}: stuur je update als antwoord op dit bericht."
+
+
+NOT_FOR_SECRETARY_ONLY = (
+    "Alleen de secretaris kan acties toevoegen. Wat je kunt doen, staat bij /help."
+)
+
+# --- buttons -----------------------------------------------------------------------------
+
+BTN_UNDO = "↩️ Ongedaan maken"
+BTN_CLAIM = "🙋 Ik pak het op"
+BTN_CLOSE = "✅ Afgerond"
+BTN_UPDATE = "📝 Update geven"
+BTN_DONE_ALERT = "Afgerond"
+
+# --- errors ------------------------------------------------------------------------------
+
+GENERIC_ERROR = (
+    "Sorry, er ging iets mis aan mijn kant. Er is niets half opgeslagen; probeer het zo "
+    "nog eens. Blijft het misgaan, meld het dan aan de secretaris."
+)
+STALE_BUTTON = "Deze knop is verlopen. Gebruik het commando, bv. /actie N."
+
+USAGE = {
+    "actie": "Gebruik: <code>/actie N</code>, bv. <code>/actie 12</code>.",
+    "claim": "Gebruik: <code>/claim N</code>, bv. <code>/claim 12</code>.",
+    "sluit": ("Gebruik: <code>/sluit N [toelichting]</code>, bv. <code>/sluit 12 gedeeld</code>."),
+    "heropen": "Gebruik: <code>/heropen N</code>.",
+    "update": (
+        "Gebruik: <code>/update N tekst</code>, bv. <code>/update 12 offerte ligt er</code>."
+    ),
+    "wijzig": (
+        "Gebruik: <code>/wijzig N veld: waarde</code>, bv. <code>/wijzig 12 wanneer: eind "
+        "mei</code>. Velden: onderwerp, actie, toelichting, wie, wanneer."
+    ),
+    "vervallen": "Gebruik: <code>/vervallen N [reden]</code>.",
+    "ikben": "Gebruik: <code>/ikben Naam</code>, zoals je naam in de actielijst staat.",
+    "lid": (
+        "Gebruik: <code>/lid Naam</code>, of antwoord met <code>/lid Naam</code> op een "
+        "bericht van die persoon om hem of haar te koppelen."
+    ),
+    "secretaris": (
+        "Gebruik: antwoord met /secretaris op een bericht van de nieuwe secretaris, of "
+        "<code>/secretaris @gebruikersnaam</code>."
+    ),
+}
+
+PROBLEM_REASONS = {
+    "empty": "er staat geen actie in het bericht",
+    "missing_text": "dit blok heeft geen ‘Actie:’ of ‘Besluit:’",
+    "duplicate_label": "dit veld staat twee keer in hetzelfde blok",
+    "unknown_label": "dit veld ken ik niet",
+    "criteria_on_action": "‘Criteria’ en ‘Belangen’ horen bij een besluit, niet bij een actie",
+    "not_understood": "deze regel begrijp ik niet",
+    "bad_deadline": "deze deadline kan ik niet lezen",
+    "owner_too_long": "deze naam is te lang (max. 64 tekens)",
+    "text_too_long": "deze tekst is te lang",
+    "too_many_items": "te veel acties in één bericht (max. 200)",
+    "bad_columns": "een regel met | heeft 3 tot 5 kolommen nodig",
+}
+DEADLINE_REASONS = {
+    "unreadable": "schrijf bv. ‘24 april’, ‘eind mei’, ‘ASAP’, ‘OT 24 april’ of ‘doorlopend’",
+    "invalid_date": "die datum bestaat niet",
+    "has_time": "een tijd kan ik niet gebruiken; noem alleen de dag",
+}
+
+
+def problem(p: ParseProblem) -> str:
+    """Explain one problem of a secretary's message."""
+    reason = PROBLEM_REASONS.get(p.reason, p.reason)
+    if p.reason == "bad_deadline":
+        reason += f" ({DEADLINE_REASONS.get(p.detail, p.detail)})"
+    elif p.reason == "unknown_label" and p.detail:
+        reason += f" (bedoel je ‘{escape(p.detail.capitalize())}:’?)"
+    return f"Regel {p.line}: <code>{escape(_short(p.text, 80))}</code>\n   → {reason}"
+
+
+def error_text(err: e.DomainError) -> str:
+    """Turn a domain error into a friendly Dutch reply."""
+    match err:
+        case e.Anonymous():
+            return ANONYMOUS
+        case e.Usage(command=command):
+            return USAGE.get(command, "Zie /help.")
+        case e.NotAMember():
+            return STRANGER
+        case e.GroupNotLinked():
+            return GROUP_NOT_LINKED
+        case e.ChooseTeam(teams=teams):
+            names = ", ".join(escape(t) for t in teams)
+            return f"Je zit in meer teams ({names}). Kies eerst met <code>/team naam</code>."
+        case e.UnknownTeam(name=name, teams=teams):
+            names = ", ".join(escape(t) for t in teams)
+            return f"Team ‘{escape(name)}’ ken ik niet. Jouw teams: {names}."
+        case e.NotSecretary():
+            return "Dat mag alleen de secretaris van het team."
+        case e.NotOwner(number=n):
+            return (
+                f"Alleen de eigenaren van #{n} of de secretaris mogen dat. "
+                f"Pak je het zelf op? Gebruik /claim {n}."
+            )
+        case e.ActionNotFound(number=n):
+            return f"Actie #{n} bestaat niet in dit team. Zie /acties."
+        case e.BadNumber(given=given):
+            shown = f" ‘{escape(given)}’" if given else ""
+            return f"Ik mis een geldig actienummer{shown}. Bv. <code>/actie 12</code>."
+        case e.WrongState(number=n, status=st, wanted=wanted):
+            if st == "decision":
+                return f"#{n} is een besluit; dat heropen je niet."
+            if wanted == "closed":
+                return f"#{n} is nog open; er valt niets te heropenen."
+            label = {"done": "al afgerond", "cancelled": "vervallen"}.get(st, st)
+            return f"#{n} is {label}. Heropenen kan met /heropen {n}."
+        case e.EmptyText():
+            return "Er ontbreekt tekst. Zie /help."
+        case e.TextTooLong(limit=limit):
+            return f"Dat is te lang: maximaal {limit} tekens."
+        case e.MessageNotUnderstood(problems=problems):
+            shown = "\n".join(problem(p) for p in problems[:15])
+            more = f"\n… en nog {len(problems) - 15} andere." if len(problems) > 15 else ""
+            return (
+                "❌ Ik heb <b>niets</b> opgeslagen: niet alles in je bericht kon ik lezen.\n"
+                f"{shown}{more}\n\nVerbeter het en stuur het hele bericht opnieuw. "
+                "Voorbeelden: /help"
+            )
+        case e.UndoTooLate(number=n):
+            return (
+                f"Ongedaan maken kan niet meer: #{n} is intussen opgepakt of bijgewerkt. "
+                f"Gebruik /vervallen {n}."
+            )
+        case e.NothingToUndo():
+            return "Dit is al ongedaan gemaakt."
+        case e.UnknownField(field=field):
+            return (
+                f"Veld ‘{escape(field)}’ ken ik niet. Kies uit: onderwerp, actie, toelichting, "
+                "wie, wanneer."
+            )
+        case e.BadValue(reason="bad_deadline", detail=detail):
+            return "Deze deadline kan ik niet lezen: " + DEADLINE_REASONS.get(detail, detail)
+        case e.BadValue(field=field):
+            return f"Die waarde voor ‘{escape(field)}’ kan ik niet gebruiken."
+        case e.NameTaken(name=name):
+            return (
+                f"‘{escape(name)}’ is al gekoppeld aan iemand anders (of is een groep). "
+                "Vraag de secretaris als dat niet klopt."
+            )
+        case e.NameUnknown(name=name):
+            return f"‘{escape(name)}’ ken ik niet in dit team."
+        case e.PersonUnknown(name=name):
+            who = f"‘{escape(name)}’" if name else "Die persoon"
+            return (
+                f"{who} ken ik niet als lid met Telegram. Antwoord op een bericht van die "
+                "persoon in de groep."
+            )
+        case e.NotConfiguredSecretary():
+            return (
+                "Alleen een secretaris uit de configuratie van de bot kan een groep koppelen. "
+                "Vraag de beheerder je toe te voegen onder [team] secretaries."
+            )
+        case e.AlreadyLinked(team=team):
+            return f"Deze groep is al gekoppeld aan <b>{escape(team)}</b>."
+    return GENERIC_ERROR
+
+
+ANONYMOUS = (
+    "Ik kan niet zien wie je bent (je schrijft anoniem of namens een kanaal). "
+    "Stuur het bericht als jezelf."
+)
+NO_UPDATE_CONTEXT = "Ik weet niet meer bij welke actie dit hoort. Gebruik /update N tekst."
+NEW_PROMPT_RE = re.compile(re.escape(NEW_PROMPT))
+KOPPEL_IN_GROUP = "Gebruik /koppel in de Telegram-groep van het team, niet hier."

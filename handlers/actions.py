@@ -1,0 +1,181 @@
+"""Member commands on actions: list, show, claim, update, close, reopen, and their buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import texts
+from domain.errors import DomainError, EmptyText
+from domain.model import Action, ItemKind
+from handlers.common import (
+    ReplyToBot,
+    as_member,
+    chat_ref,
+    command_args,
+    number_and_rest,
+    number_arg,
+    reply,
+    sender,
+)
+from handlers.context import BotContext
+
+NEW = filters.UpdateType.MESSAGE  # edits of commands are ignored: they would run twice
+
+
+def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
+    """Buttons under an open action: claim, update, close."""
+    if action.kind is ItemKind.DECISION or not action.status.is_open:
+        return None
+    ref = f"{action.team_id}:{action.number}"
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(texts.BTN_CLAIM, callback_data=f"a:claim:{ref}"),
+                InlineKeyboardButton(texts.BTN_UPDATE, callback_data=f"a:upd:{ref}"),
+            ],
+            [InlineKeyboardButton(texts.BTN_CLOSE, callback_data=f"a:close:{ref}")],
+        ]
+    )
+
+
+async def mijnacties(update: Update, context: BotContext) -> None:
+    """Show the sender's open actions, most urgent first."""
+    user = sender(update)
+    result = await as_member(update, context, lambda: context.actions.mine(user))
+    await reply(update, texts.my_actions(result.actions, result.today, result.multi_team))
+
+
+async def acties(update: Update, context: BotContext) -> None:
+    """Show the team's open actions grouped by onderwerp, optionally filtered."""
+    user, chat, flt = sender(update), chat_ref(update), command_args(update)
+    result = await as_member(update, context, lambda: context.actions.team_list(user, chat, flt))
+    await reply(update, texts.team_actions(result.actions, result.today, flt))
+
+
+async def actie(update: Update, context: BotContext) -> None:
+    """Show one action in full with buttons."""
+    user, chat = sender(update), chat_ref(update)
+    number = number_arg(update, "actie")
+    action = await as_member(update, context, lambda: context.actions.get(user, chat, number))
+    today = context.actions.today()
+    await reply(update, texts.action_card(action, today), action_buttons(action))
+
+
+async def claim(update: Update, context: BotContext) -> None:
+    """Make the sender an owner who is on it."""
+    user, chat = sender(update), chat_ref(update)
+    number = number_arg(update, "claim")
+    done = await as_member(update, context, lambda: context.actions.claim(user, chat, number))
+    await reply(update, texts.claimed(done.action, done.changed))
+
+
+async def sluit(update: Update, context: BotContext) -> None:
+    """Close an action, with an optional note."""
+    user, chat = sender(update), chat_ref(update)
+    number, note = number_and_rest(update, "sluit")
+    done = await as_member(
+        update, context, lambda: context.actions.close(user, chat, number, note)
+    )
+    await reply(update, texts.closed(done.action, done.changed))
+
+
+async def heropen(update: Update, context: BotContext) -> None:
+    """Reopen a closed action."""
+    user, chat = sender(update), chat_ref(update)
+    number = number_arg(update, "heropen")
+    done = await as_member(update, context, lambda: context.actions.reopen(user, chat, number))
+    await reply(update, texts.reopened(done.action))
+
+
+async def update_cmd(update: Update, context: BotContext) -> None:
+    """Add a progress update: /update N tekst."""
+    user, chat = sender(update), chat_ref(update)
+    number, text = number_and_rest(update, "update")
+    if not text:
+        raise EmptyText()
+    done = await as_member(
+        update, context, lambda: context.actions.add_update(user, chat, number, text)
+    )
+    await reply(update, texts.update_saved(done.action))
+
+
+async def update_reply(update: Update, context: BotContext) -> None:
+    """Take a reply to the bot's "Update voor #N" prompt as the update text."""
+    message = update.effective_message
+    assert message is not None and message.reply_to_message is not None
+    match = texts.UPDATE_PROMPT_RE.match(message.reply_to_message.text or "")
+    if match is None:
+        await reply(update, texts.NO_UPDATE_CONTEXT)
+        return
+    user, chat, number = sender(update), chat_ref(update), int(match.group(1))
+    text = message.text or ""
+    done = await as_member(
+        update, context, lambda: context.actions.add_update(user, chat, number, text)
+    )
+    await reply(update, texts.update_saved(done.action))
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Handle the buttons under an action: a:<op>:<team>:<number>."""
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    op, team_id, number = parts[1], int(parts[2]), int(parts[3])
+    user, chat = sender(update), chat_ref(update)
+    acts = context.actions
+    try:
+        if op == "claim":
+            done = await as_member(
+                update, context, lambda: acts.claim(user, chat, number, team_id=team_id)
+            )
+            text = texts.claimed(done.action, done.changed)
+        elif op == "close":
+            done = await as_member(
+                update, context, lambda: acts.close(user, chat, number, team_id=team_id)
+            )
+            text = texts.closed(done.action, done.changed)
+        elif op == "upd":
+            await query.answer()
+            await reply(update, texts.update_prompt(number), force_reply=True)
+            return
+        else:
+            await query.answer(texts.STALE_BUTTON, show_alert=True)
+            return
+    except DomainError as err:
+        await query.answer(_plain(texts.error_text(err)), show_alert=True)
+        return
+    await query.answer(_plain(text))
+    await reply(update, text)
+
+
+def _plain(html: str) -> str:
+    """Strip tags for a callback answer (plain text, max 200 characters)."""
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))[:200]
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add the member commands and the action buttons."""
+    app.add_handler(CommandHandler("mijnacties", mijnacties, filters=NEW))
+    app.add_handler(CommandHandler("acties", acties, filters=NEW))
+    app.add_handler(CommandHandler("actie", actie, filters=NEW))
+    app.add_handler(CommandHandler(["claim", "pak"], claim, filters=NEW))
+    app.add_handler(CommandHandler(["sluit", "klaar"], sluit, filters=NEW))
+    app.add_handler(CommandHandler("heropen", heropen, filters=NEW))
+    app.add_handler(CommandHandler("update", update_cmd, filters=NEW))
+    app.add_handler(CallbackQueryHandler(button, pattern=r"^a:"))
+    # Replies to the "Update voor #N" prompt; registered before the secretary's free text.
+    app.add_handler(
+        MessageHandler(
+            NEW & filters.TEXT & ~filters.COMMAND & ReplyToBot(texts.UPDATE_PROMPT_RE),
+            update_reply,
+        )
+    )

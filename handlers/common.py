@@ -1,0 +1,202 @@
+"""Helpers every handler uses: who and where, replies split to Telegram's limits, membership."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import TelegramError
+from telegram.ext.filters import MessageFilter
+
+from domain.errors import Anonymous, BadNumber, NotAMember, Usage
+from domain.model import ChatRef, UserRef
+from handlers.context import BotContext
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+MAX_MESSAGE = 4000  # Telegram allows 4096 after entity parsing; keep a margin
+MAX_ENTITIES_LINES = 45  # ~100 formatting entities render; two per line is our worst case
+STRANGER_CACHE_SECONDS = 600
+IN_GROUP = {
+    ChatMemberStatus.MEMBER,
+    ChatMemberStatus.ADMINISTRATOR,
+    ChatMemberStatus.OWNER,
+}
+
+
+def user_ref(update: Update) -> UserRef | None:
+    """Return the sender as the services know them, or None (channels, anonymous admins)."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    return UserRef(user.id, user.first_name or "", user.last_name or "", user.username)
+
+
+def chat_ref(update: Update) -> ChatRef | None:
+    """Return the chat of the update."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return ChatRef(chat.id, chat.type == "private", chat.title or "")
+
+
+def parse_number(text: str) -> int:
+    """Read an action number such as "12" or "#12"."""
+    raw = text.strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 9:
+        raise BadNumber(text.strip())
+    return int(raw)
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE, max_lines: int = 0) -> list[str]:
+    """Split text at line (and then block) boundaries so each part fits one message."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        while len(line) > limit:  # one enormous line: cut it hard
+            if current:
+                parts.append("\n".join(current))
+                current, size = [], 0
+            parts.append(line[:limit])
+            line = line[limit:]
+        too_many = max_lines and len(current) >= max_lines and line == ""
+        if current and (size + len(line) + 1 > limit or too_many):
+            parts.append("\n".join(current).strip("\n"))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    if current:
+        parts.append("\n".join(current).strip("\n"))
+    return [p for p in parts if p.strip()] or [""]
+
+
+async def reply(
+    update: Update,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    force_reply: bool = False,
+) -> Message | None:
+    """Reply in HTML, split to Telegram's limits; the keyboard goes on the last part."""
+    message = update.effective_message
+    if message is None:
+        return None
+    parts = split_message(text, max_lines=MAX_ENTITIES_LINES)
+    sent: Message | None = None
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        reply_markup = markup if last else None
+        if force_reply and last:
+            from telegram import ForceReply
+
+            reply_markup = ForceReply(selective=True)  # type: ignore[assignment]
+        sent = await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=reply_markup,
+            disable_web_page_preview=True,
+            do_quote=i == 0 and message.chat.type != "private",
+        )
+    return sent
+
+
+async def prove_membership(update: Update, context: BotContext) -> bool:
+    """Ask Telegram whether a private-chat user is in one of the teams' groups."""
+    user = update.effective_user
+    ref = user_ref(update)
+    if user is None or ref is None:
+        return False
+    seen = context.services.strangers.get(user.id)
+    if seen is not None and time.monotonic() - seen < STRANGER_CACHE_SECONDS:
+        return False
+    found = False
+    for team in context.teams.linked_teams():
+        assert team.chat_id is not None
+        try:
+            member = await context.bot.get_chat_member(team.chat_id, user.id)
+        except TelegramError as err:
+            log.info("membership check in team %s failed: %s", team.id, err)
+            continue
+        if member.status in IN_GROUP or getattr(member, "is_member", False):
+            context.teams.join_seen(team.id, ref)
+            found = True
+    if found:
+        context.services.strangers.pop(user.id, None)
+    else:
+        context.services.strangers[user.id] = time.monotonic()
+    return found
+
+
+async def as_member(update: Update, context: BotContext, call: Callable[[], T]) -> T:
+    """Run a service call; a private-chat stranger gets one membership check first."""
+    try:
+        return call()
+    except NotAMember:
+        chat = update.effective_chat
+        if chat is not None and chat.type == "private" and await prove_membership(update, context):
+            return call()
+        raise
+
+
+def command_args(update: Update) -> str:
+    """Return the text after the command word, line breaks kept."""
+    message = update.effective_message
+    text = (message.text or message.caption or "") if message else ""
+    parts = text.split(maxsplit=1)
+    if not parts or not parts[0].startswith("/"):
+        return text.strip()
+    return text[len(parts[0]) :].strip() if len(parts) > 1 else ""
+
+
+class ReplyToBot(MessageFilter):
+    """Messages that answer one of the bot's own prompts (text matching `pattern`)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        super().__init__(name=f"ReplyToBot({pattern.pattern})")
+        self.pattern = pattern
+
+    def filter(self, message: Message) -> bool:
+        """Return True when the message replies to a bot message matching the pattern."""
+        original = message.reply_to_message
+        return bool(
+            original is not None
+            and original.from_user is not None
+            and original.from_user.is_bot
+            and original.from_user.id == message.get_bot().id
+            and self.pattern.match(original.text or "")
+        )
+
+
+def sender(update: Update) -> UserRef:
+    """Return the person behind the update; refuse channels and anonymous admins."""
+    user = user_ref(update)
+    if user is None:
+        raise Anonymous()
+    return user
+
+
+def number_arg(update: Update, usage: str) -> int:
+    """Read the action number after a command, or explain the command's use."""
+    args = command_args(update)
+    if not args:
+        raise Usage(usage)
+    return parse_number(args.split()[0])
+
+
+def number_and_rest(update: Update, usage: str) -> tuple[int, str]:
+    """Read "N rest of the text" after a command."""
+    args = command_args(update)
+    if not args:
+        raise Usage(usage)
+    first, _, rest = args.partition(" ")
+    if "\n" in first:
+        first, _, more = first.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    return parse_number(first), rest.strip()

@@ -1,0 +1,48 @@
+"""Typed access to what handlers share: the services, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from services.actions import ActionService
+from services.teams import TeamService
+
+
+@dataclass
+class Services:
+    teams: TeamService
+    actions: ActionService
+    # Users Telegram recently said are in none of our groups: user id -> monotonic time.
+    strangers: dict[int, float] = field(default_factory=dict)
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """CallbackContext with typed properties instead of bot_data casts."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        """Return the services the composition root registered."""
+        services = self.application.bot_data["services"]
+        assert isinstance(services, Services)
+        return services
+
+    @property
+    def teams(self) -> TeamService:
+        """Return the team service."""
+        return self.services.teams
+
+    @property
+    def actions(self) -> ActionService:
+        """Return the action service."""
+        return self.services.actions

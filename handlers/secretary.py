@@ -1,0 +1,191 @@
+"""Secretary commands: add actions by message, undo, edit, cancel, link the group, people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import texts
+from domain.errors import DomainError, Usage
+from domain.model import UserRef
+from handlers.common import (
+    ReplyToBot,
+    as_member,
+    chat_ref,
+    command_args,
+    number_and_rest,
+    reply,
+    sender,
+)
+from handlers.context import BotContext
+
+NEW = filters.UpdateType.MESSAGE  # edits of state-changing commands are ignored
+
+
+async def nieuw(update: Update, context: BotContext) -> None:
+    """Add actions from the text after /nieuw, or ask for them as a reply."""
+    text = command_args(update)
+    if not text:
+        user, chat = sender(update), chat_ref(update)
+        actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
+        context.actions.require_secretary(actor)
+        await reply(update, texts.NEW_PROMPT_FULL, force_reply=True)
+        return
+    await _add(update, context, text)
+
+
+async def free_text(update: Update, context: BotContext) -> None:
+    """Read a secretary's private message (or reply to the /nieuw prompt) as actions."""
+    message = update.effective_message
+    assert message is not None
+    user, chat = sender(update), chat_ref(update)
+    actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
+    if not actor.is_secretary:
+        await reply(update, texts.NOT_FOR_SECRETARY_ONLY)
+        return
+    await _add(update, context, message.text or "")
+
+
+async def _add(update: Update, context: BotContext, text: str) -> None:
+    message = update.effective_message
+    assert message is not None
+    user, chat = sender(update), chat_ref(update)
+    added = await as_member(
+        update, context, lambda: context.actions.add_from_message(user, chat, text, message.date)
+    )
+    team_id = added.actions[0].team_id
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BTN_UNDO, callback_data=f"u:{team_id}:{added.batch}")]]
+    )
+    await reply(update, texts.added(added.actions, context.actions.today()), markup)
+
+
+async def undo_button(update: Update, context: BotContext) -> None:
+    """Withdraw what one message added (the button under the confirmation)."""
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isalnum():
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    user, chat = sender(update), chat_ref(update)
+    try:
+        numbers = await as_member(
+            update,
+            context,
+            lambda: context.actions.undo(user, chat, int(parts[1]), parts[2]),
+        )
+    except DomainError as err:
+        await query.answer(_plain(texts.error_text(err)), show_alert=True)
+        return
+    await query.answer(_plain(texts.undone(numbers)))
+    await query.edit_message_reply_markup(reply_markup=None)
+    await reply(update, texts.undone(numbers))
+
+
+def _plain(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))[:200]
+
+
+async def wijzig(update: Update, context: BotContext) -> None:
+    """Change one field: /wijzig N veld: waarde."""
+    user, chat = sender(update), chat_ref(update)
+    number, rest = number_and_rest(update, "wijzig")
+    field, sep, value = rest.partition(":")
+    if not sep or not field.strip():
+        raise Usage("wijzig")
+    done = await as_member(
+        update, context, lambda: context.actions.edit(user, chat, number, field, value)
+    )
+    await reply(update, texts.edited(done.action, context.actions.today()))
+
+
+async def vervallen(update: Update, context: BotContext) -> None:
+    """Cancel an action: /vervallen N [reden]."""
+    user, chat = sender(update), chat_ref(update)
+    number, reason = number_and_rest(update, "vervallen")
+    done = await as_member(
+        update, context, lambda: context.actions.cancel(user, chat, number, reason)
+    )
+    await reply(update, texts.cancelled(done.action, done.changed))
+
+
+async def koppel(update: Update, context: BotContext) -> None:
+    """Link this group to the secretary's team."""
+    user, chat = sender(update), chat_ref(update)
+    if chat is None or chat.is_private:
+        await reply(update, texts.KOPPEL_IN_GROUP)
+        return
+    team = context.teams.link_group(user, chat, command_args(update))
+    link = f"https://t.me/{context.bot.username}?start=t{team.id}"
+    await reply(update, texts.linked(team, link))
+
+
+async def secretaris(update: Update, context: BotContext) -> None:
+    """Appoint a secretary: as a reply to their message, or /secretaris @naam."""
+    user, chat = sender(update), chat_ref(update)
+    target, name = _target(update), command_args(update)
+    if target is None and not name:
+        raise Usage("secretaris")
+    person = await as_member(
+        update, context, lambda: context.teams.appoint_secretary(user, chat, target, name)
+    )
+    await reply(update, texts.secretary_appointed(person))
+
+
+async def lid(update: Update, context: BotContext) -> None:
+    """Add a member by name; as a reply, link that person's account to the name."""
+    user, chat = sender(update), chat_ref(update)
+    target, name = _target(update), command_args(update)
+    if target is None and not name:
+        raise Usage("lid")
+    person = await as_member(
+        update, context, lambda: context.teams.add_member(user, chat, name, target)
+    )
+    await reply(update, texts.member_added(person))
+
+
+async def leden(update: Update, context: BotContext) -> None:
+    """List the team's members (secretaries only: it shows who is reachable)."""
+    user, chat = sender(update), chat_ref(update)
+    actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
+    context.teams.require_secretary(actor)
+    team, people = context.teams.members(user, chat)
+    await reply(update, texts.members(team, people))
+
+
+def _target(update: Update) -> UserRef | None:
+    """Return the author of the message replied to, when that is a person."""
+    message = update.effective_message
+    original = message.reply_to_message if message else None
+    person = original.from_user if original else None
+    if person is None or person.is_bot:
+        return None
+    return UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add the secretary commands, the undo button and the free-text reader."""
+    app.add_handler(CommandHandler("nieuw", nieuw, filters=NEW))
+    app.add_handler(CommandHandler("wijzig", wijzig, filters=NEW))
+    app.add_handler(CommandHandler("vervallen", vervallen, filters=NEW))
+    app.add_handler(CommandHandler("koppel", koppel, filters=NEW))
+    app.add_handler(CommandHandler("secretaris", secretaris, filters=NEW))
+    app.add_handler(CommandHandler("lid", lid, filters=NEW))
+    app.add_handler(CommandHandler("leden", leden, filters=NEW))
+    app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:"))
+    # Free text is actions only in a private chat, or as a reply to the /nieuw prompt in a
+    # group (privacy mode hides other group messages anyway). Registered after the
+    # update-prompt replies in handlers.actions, which must win.
+    prompt = ReplyToBot(texts.NEW_PROMPT_RE)
+    app.add_handler(
+        MessageHandler(
+            NEW & filters.TEXT & ~filters.COMMAND & (filters.ChatType.PRIVATE | prompt),
+            free_text,
+        )
+    )

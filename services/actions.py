@@ -1,0 +1,489 @@
+"""Use cases on actions: add by message, list, claim, update, close, reopen, edit, cancel."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.deadline import parse_deadline
+from domain.errors import (
+    ActionNotFound,
+    BadValue,
+    EmptyText,
+    MessageNotUnderstood,
+    NothingToUndo,
+    NotOwner,
+    TextTooLong,
+    UndoTooLate,
+    UnknownField,
+    WrongState,
+)
+from domain.messages import parse_message
+from domain.model import (
+    Action,
+    Actor,
+    ChatRef,
+    DeadlineError,
+    DeadlineKind,
+    DraftItem,
+    ItemKind,
+    ParseProblem,
+    Status,
+    UserRef,
+)
+from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name, split_owners
+from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
+from services.base import ServiceBase
+from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
+from storage.repo import Repo, unit_of_work
+
+MAX_UPDATE_LENGTH = 3000
+
+# "/wijzig N veld: waarde": the Dutch field names a secretary may use.
+EDIT_FIELDS = {
+    "onderwerp": "topic",
+    "thema": "topic",
+    "actie": "text",
+    "tekst": "text",
+    "afspraak": "text",
+    "besluit": "text",
+    "toelichting": "note",
+    "wie": "owners",
+    "eigenaar": "owners",
+    "eigenaren": "owners",
+    "wanneer": "deadline",
+    "deadline": "deadline",
+}
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one secretary message added: the undo token and the stored actions."""
+
+    batch: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Changed:
+    """An action after a change, and whether the change did anything."""
+
+    action: Action
+    changed: bool = True
+
+
+@dataclass(frozen=True)
+class ActionList:
+    """Actions for a reader, with the date "late" was judged against."""
+
+    actions: tuple[Action, ...]
+    today: object  # datetime.date; kept loose to avoid an import cycle in type checkers
+    multi_team: bool = False
+
+
+class ActionService(ServiceBase):
+    """Everything a member or secretary does to the action list."""
+
+    # adding ----------------------------------------------------------------------------
+    def add_from_message(
+        self, user: UserRef, chat: ChatRef | None, text: str, written_at: datetime
+    ) -> Added:
+        """Store every action of a secretary's message, or nothing when any part is unclear."""
+        result = parse_message(text, self.local_date(written_at))
+        problems = result.problems or (
+            () if result.items else (ParseProblem(1, text[:80], "empty"),)
+        )
+        with unit_of_work(self.factory) as repo:
+            _member, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
+            if problems:
+                raise MessageNotUnderstood(problems)
+            now = self.now()
+            batch = secrets.token_hex(8)
+            first = repo.take_numbers(team.id, len(result.items))
+            rows = []
+            for offset, item in enumerate(result.items):
+                row = self._new_row(repo, team, actor, item, first + offset, batch, now)
+                rows.append(row)
+            repo.s.flush()
+            for row in rows:
+                repo.event(team.id, "added", now, actor_id=actor.member_id, action_id=row.id)
+            return Added(batch, tuple(repo.to_actions(rows)))
+
+    def _new_row(
+        self,
+        repo: Repo,
+        team: TeamRow,
+        actor: Actor,
+        item: DraftItem,
+        number: int,
+        batch: str,
+        now: datetime,
+    ) -> ActionRow:
+        row = ActionRow(
+            team_id=team.id,
+            number=number,
+            kind=item.kind.value,
+            topic=item.topic,
+            text=item.text,
+            note=item.note,
+            owners_text=item.owners_text,
+            deadline_kind=item.deadline.kind.value,
+            deadline_text=item.deadline.text,
+            due_date=item.deadline.due,
+            criteria=json.dumps(list(item.criteria), ensure_ascii=False) if item.criteria else "",
+            interests=item.interests,
+            status=Status.OPEN.value,
+            batch=batch,
+            created_at=now,
+            created_by_id=actor.member_id,
+            updated_at=now,
+            closed_note="",
+        )
+        repo.s.add(row)
+        repo.s.flush()
+        self._set_owners(repo, team, row, item.owners, now)
+        if item.kind is ItemKind.DECISION:
+            # A decision is agreed in the meeting, not worked on: it starts closed.
+            row.status = Status.DONE.value
+            row.closed_at = now
+            row.closed_by_id = actor.member_id
+        return row
+
+    def _set_owners(
+        self, repo: Repo, team: TeamRow, row: ActionRow, names: tuple[str, ...], now: datetime
+    ) -> None:
+        keep = {o.member_id: o for o in row.owners}
+        row.owners.clear()
+        repo.s.flush()
+        for position, name in enumerate(names):
+            member = self._owner_member(repo, team, name, now)
+            if any(o.member_id == member.id for o in row.owners):
+                continue
+            old = keep.get(member.id)
+            row.owners.append(
+                ActionOwnerRow(
+                    member_id=member.id,
+                    position=position,
+                    claimed_at=old.claimed_at if old else None,
+                    added_at=old.added_at if old else now,
+                )
+            )
+        repo.s.flush()
+        repo.s.refresh(row, ["owners"])
+
+    def _owner_member(self, repo: Repo, team: TeamRow, name: str, now: datetime) -> MemberRow:
+        key = normalize_name(name)
+        member = repo.member_by_key(team.id, key)
+        if member is None:
+            member = MemberRow(
+                team_id=team.id,
+                user_id=None,
+                name=name,
+                source="named",
+                is_secretary=False,
+                is_group=is_group_owner(name),
+                created_at=now,
+            )
+            repo.s.add(member)
+            repo.s.flush()
+            repo.add_name(team.id, member.id, name, key, now)
+        return member
+
+    def undo(self, user: UserRef, chat: ChatRef | None, team_id: int, batch: str) -> list[int]:
+        """Withdraw what one message added, as long as nobody has touched it since."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            self.require_secretary(actor)
+            rows = [r for r in repo.batch(team.id, batch) if r.status != Status.WITHDRAWN.value]
+            if not rows:
+                raise NothingToUndo()
+            touched = repo.has_activity_since_added([r.id for r in rows])
+            if touched is not None:
+                raise UndoTooLate(touched)
+            for row in rows:
+                row.status = Status.WITHDRAWN.value
+                row.updated_at = now
+                repo.event(team.id, "withdrawn", now, actor_id=actor.member_id, action_id=row.id)
+            return [r.number for r in rows]
+
+    # reading ---------------------------------------------------------------------------
+    def mine(self, user: UserRef) -> ActionList:
+        """Return the user's open actions in all their teams, most urgent first."""
+        with unit_of_work(self.factory) as repo:
+            urow = repo.user(user.telegram_id)
+            memberships = repo.memberships(urow.id) if urow else []
+            if not memberships:
+                # A configured secretary who never wrote before, or a stranger.
+                self.resolve(repo, user, None)
+            rows = repo.open_actions_of([m.id for m, _ in memberships])
+            today = self.today()
+            actions = sort_by_urgency(repo.to_actions(rows, with_updates=False), today)
+            return ActionList(tuple(actions), today, multi_team=len(memberships) > 1)
+
+    def team_list(self, user: UserRef, chat: ChatRef | None, flt: str = "") -> ActionList:
+        """Return the team's open actions, optionally only a person's, ASAP or late ones."""
+        with unit_of_work(self.factory) as repo:
+            _m, team, _actor = self.resolve(repo, user, chat)
+            today = self.today()
+            actions = repo.to_actions(repo.open_actions(team.id), with_updates=False)
+            key = flt.strip().casefold()
+            if key == "asap":
+                actions = [a for a in actions if a.deadline.kind is DeadlineKind.ASAP]
+            elif key in ("telaat", "te laat", "laat"):
+                actions = [a for a in actions if is_late(a, today)]
+            elif key:
+                wanted = normalize_name(flt)
+                names = repo.names_of({o.member_id for a in actions for o in a.owners})
+                actions = [
+                    a
+                    for a in actions
+                    if any(
+                        _name_matches(wanted, [o.name, *names.get(o.member_id, [])])
+                        for o in a.owners
+                    )
+                ]
+            return ActionList(tuple(actions), today)
+
+    def get(self, user: UserRef, chat: ChatRef | None, number: int) -> Action:
+        """Return one action with its whole update history."""
+        with unit_of_work(self.factory) as repo:
+            _m, team, _actor = self.resolve(repo, user, chat)
+            return repo.to_actions([self._row(repo, team.id, number)])[0]
+
+    # changing --------------------------------------------------------------------------
+    def claim(
+        self, user: UserRef, chat: ChatRef | None, number: int, team_id: int | None = None
+    ) -> Changed:
+        """Make the user an owner who confirmed they are on it."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            row = self._row(repo, team.id, number)
+            if not Status(row.status).is_open:
+                raise WrongState(number, row.status, "open")
+            link = next((o for o in row.owners if o.member_id == actor.member_id), None)
+            if link is not None and link.claimed_at is not None:
+                return Changed(repo.to_actions([row])[0], changed=False)
+            if link is None:
+                row.owners.append(
+                    ActionOwnerRow(
+                        member_id=actor.member_id,
+                        position=len(row.owners),
+                        claimed_at=now,
+                        added_at=now,
+                    )
+                )
+            else:
+                link.claimed_at = now
+            row.status = Status.CLAIMED.value
+            row.updated_at = now
+            repo.event(team.id, "claimed", now, actor_id=actor.member_id, action_id=row.id)
+            repo.s.flush()
+            repo.s.refresh(row, ["owners"])
+            return Changed(repo.to_actions([row])[0])
+
+    def close(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        number: int,
+        note: str = "",
+        team_id: int | None = None,
+    ) -> Changed:
+        """Close an action, recording who and when (and the closing note as an update)."""
+        now = self.now()
+        note = note.strip()
+        if len(note) > MAX_UPDATE_LENGTH:
+            raise TextTooLong(MAX_UPDATE_LENGTH)
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            row = self._row(repo, team.id, number)
+            action = repo.to_actions([row], with_updates=False)[0]
+            if not may_close(actor, action):
+                raise NotOwner(number)
+            if row.status == Status.DONE.value:
+                return Changed(repo.to_actions([row])[0], changed=False)
+            if not Status(row.status).is_open:
+                raise WrongState(number, row.status, "open")
+            row.status = Status.DONE.value
+            row.closed_at = now
+            row.closed_by_id = actor.member_id
+            row.closed_note = note
+            row.updated_at = now
+            if note:
+                repo.s.add(
+                    ActionUpdateRow(
+                        action_id=row.id, author_id=actor.member_id, text=note, created_at=now
+                    )
+                )
+            repo.event(
+                team.id, "closed", now, actor_id=actor.member_id, action_id=row.id, note=note
+            )
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    def reopen(
+        self, user: UserRef, chat: ChatRef | None, number: int, team_id: int | None = None
+    ) -> Changed:
+        """Reopen a closed action (owners, or a secretary; cancelled ones: secretary only)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            row = self._row(repo, team.id, number)
+            action = repo.to_actions([row], with_updates=False)[0]
+            if action.kind is ItemKind.DECISION:
+                raise WrongState(number, "decision", "action")
+            if Status(row.status).is_open:
+                raise WrongState(number, row.status, "closed")
+            allowed = (
+                actor.is_secretary
+                if row.status == Status.CANCELLED.value
+                else may_close(actor, action)
+            )
+            if not allowed:
+                raise NotOwner(number)
+            row.status = status_after_owner_change(
+                Status.OPEN, any(o.claimed_at is not None for o in row.owners)
+            ).value
+            row.closed_at = None
+            row.closed_by_id = None
+            row.closed_note = ""
+            row.updated_at = now
+            repo.event(team.id, "reopened", now, actor_id=actor.member_id, action_id=row.id)
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    def add_update(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        number: int,
+        text: str,
+        team_id: int | None = None,
+    ) -> Changed:
+        """Add a progress update to an action."""
+        now = self.now()
+        text = text.strip()
+        if not text:
+            raise EmptyText()
+        if len(text) > MAX_UPDATE_LENGTH:
+            raise TextTooLong(MAX_UPDATE_LENGTH)
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            row = self._row(repo, team.id, number)
+            action = repo.to_actions([row], with_updates=False)[0]
+            if not may_update(actor, action):
+                raise NotOwner(number)
+            repo.s.add(
+                ActionUpdateRow(
+                    action_id=row.id, author_id=actor.member_id, text=text, created_at=now
+                )
+            )
+            row.updated_at = now
+            repo.event(team.id, "updated", now, actor_id=actor.member_id, action_id=row.id)
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    def edit(
+        self, user: UserRef, chat: ChatRef | None, number: int, field: str, value: str
+    ) -> Changed:
+        """Let a secretary change one field of an action; the old value goes to the trail."""
+        now = self.now()
+        attr = EDIT_FIELDS.get(field.strip().casefold())
+        if attr is None:
+            raise UnknownField(field)
+        value = value.strip()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
+            row = self._row(repo, team.id, number)
+            if row.status == Status.CANCELLED.value:
+                raise WrongState(number, row.status, "open")
+            old: object
+            if attr == "deadline":
+                try:
+                    deadline = parse_deadline(value, self.local_date(now))
+                except DeadlineError as err:
+                    raise BadValue("wanneer", "bad_deadline", err.reason) from err
+                old = row.deadline_text
+                row.deadline_kind = deadline.kind.value
+                row.deadline_text = deadline.text
+                row.due_date = deadline.due
+            elif attr == "owners":
+                names = split_owners(value)
+                if any(len(n) > MAX_NAME_LENGTH for n in names):
+                    raise TextTooLong(MAX_NAME_LENGTH)
+                old = row.owners_text
+                row.owners_text = value
+                self._set_owners(repo, team, row, names, now)
+                row.status = status_after_owner_change(
+                    Status(row.status), any(o.claimed_at is not None for o in row.owners)
+                ).value
+            else:
+                if attr == "text" and not value:
+                    raise EmptyText()
+                if len(value) > MAX_UPDATE_LENGTH:
+                    raise TextTooLong(MAX_UPDATE_LENGTH)
+                old = getattr(row, attr)
+                setattr(row, attr, value)
+            row.updated_at = now
+            repo.event(
+                team.id,
+                "edited",
+                now,
+                actor_id=actor.member_id,
+                action_id=row.id,
+                field=attr,
+                old=old,
+                new=value,
+            )
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    def cancel(
+        self, user: UserRef, chat: ChatRef | None, number: int, reason: str = ""
+    ) -> Changed:
+        """Let a secretary cancel (vervallen) an open action."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
+            row = self._row(repo, team.id, number)
+            if row.status == Status.CANCELLED.value:
+                return Changed(repo.to_actions([row])[0], changed=False)
+            if not Status(row.status).is_open:
+                raise WrongState(number, row.status, "open")
+            row.status = Status.CANCELLED.value
+            row.closed_at = now
+            row.closed_by_id = actor.member_id
+            row.closed_note = reason.strip()[:MAX_UPDATE_LENGTH]
+            row.updated_at = now
+            repo.event(
+                team.id,
+                "cancelled",
+                now,
+                actor_id=actor.member_id,
+                action_id=row.id,
+                reason=reason,
+            )
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    @staticmethod
+    def _row(repo: Repo, team_id: int, number: int) -> ActionRow:
+        row = repo.action(team_id, number)
+        if row is None:
+            raise ActionNotFound(number)
+        return row
+
+
+def _name_matches(wanted: str, names: list[str]) -> bool:
+    for name in names:
+        key = normalize_name(name)
+        if key == wanted or key.split(" ")[0] == wanted:
+            return True
+    return False

@@ -1,0 +1,171 @@
+"""What every service shares: the session factory, the clock, the team setup, actor lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from domain.errors import ChooseTeam, GroupNotLinked, NotAMember, NotSecretary, UnknownTeam
+from domain.model import Actor, ChatRef, TeamSetup, UserRef
+from storage.db import SessionFactory
+from storage.models import MemberRow, TeamRow
+from storage.repo import Repo
+
+Clock = Callable[[], datetime]
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def system_clock() -> datetime:
+    """Return the current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class ServiceBase:
+    """Holds what use cases need; each public method of a subclass is one transaction."""
+
+    def __init__(
+        self,
+        factory: SessionFactory,
+        *,
+        setups: tuple[TeamSetup, ...] = (),
+        clock: Clock = system_clock,
+        tz: ZoneInfo = AMSTERDAM,
+    ) -> None:
+        self.factory = factory
+        self.setups = setups
+        self.clock = clock
+        self.tz = tz
+
+    def now(self) -> datetime:
+        """Return the injected clock's time (aware UTC)."""
+        return self.clock()
+
+    def today(self) -> date:
+        """Return today's date in the team's time zone."""
+        return self.now().astimezone(self.tz).date()
+
+    def local_date(self, moment: datetime) -> date:
+        """Return the local calendar date of an aware moment."""
+        return moment.astimezone(self.tz).date()
+
+    def configured_secretary(self, team_name: str, user: UserRef) -> bool:
+        """Return True when the configuration names the user secretary of this team."""
+        return any(
+            s.name.lower() == team_name.lower() and s.names_secretary(user) for s in self.setups
+        )
+
+    def resolve(
+        self,
+        repo: Repo,
+        user: UserRef,
+        chat: ChatRef | None,
+        *,
+        team_id: int | None = None,
+        team_name: str | None = None,
+    ) -> tuple[MemberRow, TeamRow, Actor]:
+        """Find who is acting in which team; a group proves membership by itself."""
+        now = self.now()
+        if chat is not None and not chat.is_private:
+            team = repo.team_by_chat(chat.chat_id)
+            if team is None or (team_id is not None and team.id != team_id):
+                raise GroupNotLinked()
+            member = self._member_in_group(repo, team, user, now)
+        else:
+            member, team = self._member_in_private(repo, user, team_id, team_name, now)
+        actor = Actor(
+            member_id=member.id,
+            team_id=team.id,
+            team_name=team.name,
+            name=member.name,
+            telegram_id=user.telegram_id,
+            is_secretary=member.is_secretary or self.configured_secretary(team.name, user),
+        )
+        return member, team, actor
+
+    def _member_in_group(self, repo: Repo, team: TeamRow, user: UserRef, now: datetime):  # type: ignore[no-untyped-def]
+        urow = repo.upsert_user(user, now)
+        repo.s.flush()
+        member = repo.member_of(team.id, urow.id)
+        if member is None:
+            member = MemberRow(
+                team_id=team.id,
+                user_id=urow.id,
+                name=user.full_name,
+                source="seen",
+                is_secretary=False,
+                is_group=False,
+                created_at=now,
+            )
+            repo.s.add(member)
+            repo.s.flush()
+            repo.event(team.id, "member_seen", now, actor_id=member.id)
+        member.left_at = None
+        return member
+
+    def _member_in_private(
+        self,
+        repo: Repo,
+        user: UserRef,
+        team_id: int | None,
+        team_name: str | None,
+        now: datetime,
+    ) -> tuple[MemberRow, TeamRow]:
+        urow = repo.user(user.telegram_id)
+        memberships = repo.memberships(urow.id) if urow else []
+        if not memberships:
+            memberships = self._join_configured(repo, user, now)
+        if not memberships:
+            raise NotAMember()
+        if team_id is not None:
+            chosen = [mt for mt in memberships if mt[1].id == team_id]
+            if not chosen:
+                raise NotAMember()
+            return chosen[0]
+        if team_name:
+            chosen = [mt for mt in memberships if mt[1].name.lower() == team_name.lower()]
+            if not chosen:
+                raise UnknownTeam(team_name, [t.name for _, t in memberships])
+            return chosen[0]
+        if len(memberships) == 1:
+            return memberships[0]
+        assert urow is not None
+        for member, team in memberships:
+            if team.id == urow.current_team_id:
+                return member, team
+        raise ChooseTeam([t.name for _, t in memberships])
+
+    def _join_configured(
+        self, repo: Repo, user: UserRef, now: datetime
+    ) -> list[tuple[MemberRow, TeamRow]]:
+        """Make a configured secretary a member of their teams the first time they write."""
+        out = []
+        for setup in self.setups:
+            if not setup.names_secretary(user):
+                continue
+            team = repo.team_by_name(setup.name)
+            if team is None:
+                continue
+            urow = repo.upsert_user(user, now)
+            repo.s.flush()
+            member = repo.member_of(team.id, urow.id)
+            if member is None:
+                member = MemberRow(
+                    team_id=team.id,
+                    user_id=urow.id,
+                    name=user.full_name,
+                    source="config",
+                    is_secretary=True,
+                    is_group=False,
+                    created_at=now,
+                )
+                repo.s.add(member)
+                repo.s.flush()
+            out.append((member, team))
+        return out
+
+    @staticmethod
+    def require_secretary(actor: Actor) -> None:
+        """Refuse unless the actor is a secretary of the team."""
+        if not actor.is_secretary:
+            raise NotSecretary()

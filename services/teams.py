@@ -1,0 +1,303 @@
+"""Use cases about teams and people: linking groups, membership, names, secretaries."""
+
+from __future__ import annotations
+
+from domain.errors import (
+    AlreadyLinked,
+    ChooseTeam,
+    NameTaken,
+    NotConfiguredSecretary,
+    PersonUnknown,
+    TextTooLong,
+)
+from domain.model import Actor, ChatRef, Person, Team, UserRef
+from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name
+from services.base import ServiceBase
+from storage.models import MemberRow, TeamRow
+from storage.repo import Repo, to_person, to_team, unit_of_work
+
+
+class TeamService(ServiceBase):
+    """Teams, members and who may act for whom."""
+
+    def sync_config(self) -> None:
+        """Create the configured teams and link the groups the configuration names."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            for setup in self.setups:
+                team = repo.team_by_name(setup.name)
+                if team is None:
+                    team = TeamRow(name=setup.name, created_at=now, next_number=1, chat_title="")
+                    repo.s.add(team)
+                if setup.chat_id is not None and team.chat_id != setup.chat_id:
+                    other = repo.team_by_chat(setup.chat_id)
+                    if other is None:
+                        team.chat_id = setup.chat_id
+                        team.linked_at = now
+
+    def team_for_chat(self, chat_id: int) -> Team | None:
+        """Return the team linked to a group chat, if any."""
+        with unit_of_work(self.factory) as repo:
+            row = repo.team_by_chat(chat_id)
+            return to_team(row) if row else None
+
+    def linked_teams(self) -> list[Team]:
+        """Return every team that has a group."""
+        with unit_of_work(self.factory) as repo:
+            return [to_team(t) for t in repo.teams() if t.chat_id is not None]
+
+    def link_group(self, user: UserRef, chat: ChatRef, team_name: str = "") -> Team:
+        """Link a group to the team the configured secretary names (or their only one)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            existing = repo.team_by_chat(chat.chat_id)
+            if existing is not None:
+                raise AlreadyLinked(existing.name)
+            candidates = [
+                s
+                for s in self.setups
+                if s.names_secretary(user)
+                and (not team_name or s.name.lower() == team_name.strip().lower())
+            ]
+            teams = [repo.team_by_name(s.name) for s in candidates]
+            unlinked = [t for t in teams if t is not None and t.chat_id is None]
+            if not unlinked:
+                unlinked = [t for t in teams if t is not None]
+            if not unlinked:
+                raise NotConfiguredSecretary()
+            if len(unlinked) > 1:
+                raise ChooseTeam([t.name for t in unlinked])
+            team = unlinked[0]
+            team.chat_id = chat.chat_id
+            team.chat_title = chat.title[:255]
+            team.linked_at = now
+            repo.s.flush()
+            member = self._member_in_group(repo, team, user, now)
+            member.is_secretary = True
+            repo.event(team.id, "group_linked", now, actor_id=member.id, chat_id=chat.chat_id)
+            return to_team(team)
+
+    def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """Follow a group that became a supergroup (its chat id changes)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            team = repo.team_by_chat(old_chat_id)
+            if team is None or repo.team_by_chat(new_chat_id) is not None:
+                return False
+            team.chat_id = new_chat_id
+            repo.event(team.id, "chat_migrated", now, old=old_chat_id, new=new_chat_id)
+            return True
+
+    def join_seen(self, team_id: int, user: UserRef) -> None:
+        """Record a user that Telegram confirmed is in the team's group."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            self._member_in_group(repo, repo.team(team_id), user, now)
+
+    def member_left(self, chat_id: int, user: UserRef) -> None:
+        """Mark a member who left the group (their actions and history stay)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            team = repo.team_by_chat(chat_id)
+            urow = repo.user(user.telegram_id)
+            if team is None or urow is None:
+                return
+            member = repo.member_of(team.id, urow.id)
+            if member is not None:
+                member.left_at = now
+                repo.event(team.id, "member_left", now, actor_id=member.id)
+
+    def actor(self, user: UserRef, chat: ChatRef | None, team_name: str | None = None) -> Actor:
+        """Return who the user is in the team this chat (or their choice) points at."""
+        with unit_of_work(self.factory) as repo:
+            return self.resolve(repo, user, chat, team_name=team_name)[2]
+
+    def start_private(self, user: UserRef) -> list[Team]:
+        """Note that the user pressed Start; return their teams (empty for a stranger)."""
+        with unit_of_work(self.factory) as repo:
+            urow = repo.user(user.telegram_id)
+            memberships = repo.memberships(urow.id) if urow else []
+            if not memberships:
+                memberships = self._join_configured(repo, user, self.now())
+            if not memberships:
+                return []
+            urow = repo.upsert_user(user, self.now())
+            urow.private_chat = True
+            urow.unreachable_at = None
+            return [to_team(t) for _, t in memberships]
+
+    def teams_of(self, user: UserRef) -> list[Team]:
+        """Return the teams a user belongs to."""
+        with unit_of_work(self.factory) as repo:
+            urow = repo.user(user.telegram_id)
+            return [to_team(t) for _, t in repo.memberships(urow.id)] if urow else []
+
+    def choose_team(self, user: UserRef, team_name: str) -> Team:
+        """Make one of the user's teams the one private-chat commands act on."""
+        with unit_of_work(self.factory) as repo:
+            _member, team, _actor = self.resolve(repo, user, None, team_name=team_name)
+            urow = repo.user(user.telegram_id)
+            assert urow is not None
+            urow.current_team_id = team.id
+            return to_team(team)
+
+    def claim_name(self, user: UserRef, chat: ChatRef | None, name: str) -> tuple[Person, int]:
+        """Link the user's account to a name in the list ("/ikben Marloes"); count actions."""
+        with unit_of_work(self.factory) as repo:
+            member, team, actor = self.resolve(repo, user, chat)
+            moved = self._link_name(repo, team, member, name, actor)
+            return self._person(repo, member), moved
+
+    def add_member(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        name: str,
+        target: UserRef | None = None,
+    ) -> Person:
+        """Let a secretary add a member by name, linked to a Telegram account when given."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
+            name = name.strip() or (target.full_name if target else "")
+            self._check_name(name)
+            if target is None:
+                member = self._named_member(repo, team, name)
+            else:
+                urow = repo.upsert_user(target, now)
+                repo.s.flush()
+                member = repo.member_of(team.id, urow.id) or MemberRow(
+                    team_id=team.id,
+                    user_id=urow.id,
+                    name=target.full_name,
+                    source="granted",
+                    is_secretary=False,
+                    is_group=False,
+                    created_at=now,
+                )
+                repo.s.add(member)
+                repo.s.flush()
+                member.left_at = None
+                self._link_name(repo, team, member, name, actor)
+            repo.event(
+                team.id, "member_added", now, actor_id=actor.member_id, member=member.id, name=name
+            )
+            return self._person(repo, member)
+
+    def appoint_secretary(
+        self, user: UserRef, chat: ChatRef | None, target: UserRef | None, name: str = ""
+    ) -> Person:
+        """Let a secretary make another member secretary (by reply or by name)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
+            member: MemberRow | None = None
+            if target is not None:
+                urow = repo.user(target.telegram_id)
+                member = repo.member_of(team.id, urow.id) if urow else None
+                if member is None and chat is not None and not chat.is_private:
+                    member = self._member_in_group(repo, team, target, now)
+            elif name.startswith("@"):
+                urow = repo.user_by_username(name)
+                member = repo.member_of(team.id, urow.id) if urow else None
+            elif name:
+                member = repo.member_by_key(team.id, normalize_name(name))
+            if member is None or member.user_id is None:
+                raise PersonUnknown(name or (target.full_name if target else ""))
+            member.is_secretary = True
+            repo.event(
+                team.id, "secretary_appointed", now, actor_id=actor.member_id, member=member.id
+            )
+            return self._person(repo, member)
+
+    def members(self, user: UserRef, chat: ChatRef | None) -> tuple[Team, list[Person]]:
+        """Return the team's members, with the names the list uses for them."""
+        with unit_of_work(self.factory) as repo:
+            _m, team, _actor = self.resolve(repo, user, chat)
+            rows = [m for m in repo.members(team.id) if m.left_at is None]
+            names = repo.names_of(m.id for m in rows)
+            people = []
+            for m in rows:
+                p = to_person(m, names.get(m.id))
+                if not p.is_secretary and m.user is not None:
+                    ref = UserRef(m.user.telegram_id, username=m.user.username)
+                    if self.configured_secretary(team.name, ref):
+                        p = _with_secretary(p)
+                people.append(p)
+            return to_team(team), people
+
+    # helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _check_name(name: str) -> None:
+        if not name.strip():
+            raise PersonUnknown("")
+        if len(name) > MAX_NAME_LENGTH:
+            raise TextTooLong(MAX_NAME_LENGTH)
+
+    def _named_member(self, repo: Repo, team: TeamRow, name: str) -> MemberRow:
+        key = normalize_name(name)
+        member = repo.member_by_key(team.id, key)
+        if member is None:
+            member = MemberRow(
+                team_id=team.id,
+                user_id=None,
+                name=name,
+                source="named",
+                is_secretary=False,
+                is_group=is_group_owner(name),
+                created_at=self.now(),
+            )
+            repo.s.add(member)
+            repo.s.flush()
+            repo.add_name(team.id, member.id, name, key, self.now())
+        return member
+
+    def _link_name(
+        self, repo: Repo, team: TeamRow, member: MemberRow, name: str, actor: Actor
+    ) -> int:
+        now = self.now()
+        moved = 0
+        self._check_name(name)
+        key = normalize_name(name)
+        if is_group_owner(name):
+            raise NameTaken(name)
+        named = repo.member_by_key(team.id, key)
+        if named is not None and named.id != member.id:
+            if named.user_id is not None:
+                raise NameTaken(name)
+            moved = repo.merge_member(named, member)
+            repo.event(
+                team.id,
+                "name_linked",
+                now,
+                actor_id=actor.member_id,
+                member=member.id,
+                merged=named.id,
+                name=name,
+            )
+        elif named is None:
+            repo.add_name(team.id, member.id, name, key, now)
+            repo.event(
+                team.id, "name_added", now, actor_id=actor.member_id, member=member.id, name=name
+            )
+        if member.source in ("seen", "config", "granted") and member.name != name:
+            # The list's spelling wins: it is how the team knows this person.
+            member.name = name
+        repo.s.flush()
+        return moved
+
+    def _person(self, repo: Repo, member: MemberRow) -> Person:
+        return to_person(member, repo.names_of([member.id]).get(member.id))
+
+    def known_names(self, team_id: int) -> list[str]:
+        """Return the unlinked names in a team's list (for "/ikben" hints)."""
+        with unit_of_work(self.factory) as repo:
+            return [m.name for m in repo.members(team_id) if m.user_id is None and not m.is_group]
+
+
+def _with_secretary(p: Person) -> Person:
+    from dataclasses import replace
+
+    return replace(p, is_secretary=True)

@@ -1,0 +1,190 @@
+"""SQLAlchemy 2 typed models: the schema lives in the Alembic migrations beside this file."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Store aware datetimes as naive UTC (SQLite drops offsets) and read them back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; store aware UTC datetimes only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class TeamRow(Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    chat_title: Mapped[str] = mapped_column(String(255), default="")
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    linked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class UserRow(Base):
+    """A Telegram account that is a member of at least one team."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    first_name: Mapped[str] = mapped_column(String(255), default="")
+    last_name: Mapped[str] = mapped_column(String(255), default="")
+    private_chat: Mapped[bool] = mapped_column(Boolean, default=False)
+    unreachable_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    current_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MemberRow(Base):
+    """Someone (or a group such as "OT") who can own actions in one team."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    is_secretary: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20))  # seen, granted, named, config
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    user: Mapped[UserRow | None] = relationship(lazy="joined")
+
+
+class MemberNameRow(Base):
+    """A name by which the action list refers to a member ("Marloes")."""
+
+    __tablename__ = "member_names"
+    __table_args__ = (UniqueConstraint("team_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    key: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ActionRow(Base):
+    """One row of the actielijst: an action or a decision."""
+
+    __tablename__ = "actions"
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        Index("ix_actions_team_status", "team_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # action, decision
+    topic: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    owners_text: Mapped[str] = mapped_column(Text, default="")
+    deadline_kind: Mapped[str] = mapped_column(String(20))
+    deadline_text: Mapped[str] = mapped_column(String(255), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    criteria: Mapped[str] = mapped_column(Text, default="")  # JSON list, decisions only
+    interests: Mapped[str] = mapped_column(Text, default="")  # decisions only
+    status: Mapped[str] = mapped_column(String(20))  # open, claimed, done, cancelled, withdrawn
+    batch: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    closed_note: Mapped[str] = mapped_column(Text, default="")
+
+    owners: Mapped[list[ActionOwnerRow]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionOwnerRow.position"
+    )
+
+
+class ActionOwnerRow(Base):
+    __tablename__ = "action_owners"
+
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    action: Mapped[ActionRow] = relationship(back_populates="owners")
+    member: Mapped[MemberRow] = relationship(lazy="joined")
+
+
+class ActionUpdateRow(Base):
+    """A progress update (toelichting) on an action, with author and time."""
+
+    __tablename__ = "action_updates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    author: Mapped[MemberRow | None] = relationship(lazy="joined")
+
+
+class EventRow(Base):
+    """The audit trail: who did what to which action, and when. Never deleted."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON object
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,374 @@
+"""Queries and row-to-domain mapping; the services call these inside one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from domain.model import (
+    Action,
+    ActionUpdate,
+    Deadline,
+    DeadlineKind,
+    ItemKind,
+    Owner,
+    Person,
+    Status,
+    Team,
+    UserRef,
+)
+from storage.db import SessionFactory
+from storage.models import (
+    ActionOwnerRow,
+    ActionRow,
+    ActionUpdateRow,
+    EventRow,
+    MemberNameRow,
+    MemberRow,
+    TeamRow,
+    UserRow,
+)
+
+
+class Repo:
+    """Data access for one transaction. Rows never leave the service that asked for them."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    # teams -----------------------------------------------------------------------------
+    def team(self, team_id: int) -> TeamRow:
+        return self.s.get_one(TeamRow, team_id)
+
+    def team_by_chat(self, chat_id: int) -> TeamRow | None:
+        return self.s.scalar(select(TeamRow).where(TeamRow.chat_id == chat_id))
+
+    def team_by_name(self, name: str) -> TeamRow | None:
+        return self.s.scalar(select(TeamRow).where(func.lower(TeamRow.name) == name.lower()))
+
+    def teams(self) -> list[TeamRow]:
+        return list(self.s.scalars(select(TeamRow).order_by(TeamRow.id)))
+
+    def take_numbers(self, team_id: int, count: int) -> int:
+        """Reserve `count` action numbers for a team and return the first one."""
+        self.s.execute(
+            update(TeamRow)
+            .where(TeamRow.id == team_id)
+            .values(next_number=TeamRow.next_number + count)
+        )
+        last = self.s.scalar(select(TeamRow.next_number).where(TeamRow.id == team_id))
+        assert last is not None
+        return last - count
+
+    # users and members -----------------------------------------------------------------
+    def user(self, telegram_id: int) -> UserRow | None:
+        return self.s.scalar(select(UserRow).where(UserRow.telegram_id == telegram_id))
+
+    def user_by_username(self, username: str) -> UserRow | None:
+        return self.s.scalar(
+            select(UserRow).where(func.lower(UserRow.username) == username.lower().lstrip("@"))
+        )
+
+    def upsert_user(self, ref: UserRef, now: datetime) -> UserRow:
+        row = self.user(ref.telegram_id)
+        if row is None:
+            row = UserRow(telegram_id=ref.telegram_id, created_at=now, private_chat=False)
+            self.s.add(row)
+        row.first_name = ref.first_name[:255]
+        row.last_name = ref.last_name[:255]
+        row.username = ref.username
+        return row
+
+    def member_of(self, team_id: int, user_id: int) -> MemberRow | None:
+        return self.s.scalar(
+            select(MemberRow).where(
+                MemberRow.team_id == team_id,
+                MemberRow.user_id == user_id,
+                MemberRow.merged_into_id.is_(None),
+            )
+        )
+
+    def memberships(self, user_id: int) -> list[tuple[MemberRow, TeamRow]]:
+        rows = self.s.execute(
+            select(MemberRow, TeamRow)
+            .join(TeamRow, MemberRow.team_id == TeamRow.id)
+            .where(
+                MemberRow.user_id == user_id,
+                MemberRow.merged_into_id.is_(None),
+                MemberRow.left_at.is_(None),
+            )
+            .order_by(TeamRow.id)
+        )
+        return [(m, t) for m, t in rows.tuples()]
+
+    def member(self, member_id: int) -> MemberRow:
+        return self.s.get_one(MemberRow, member_id)
+
+    def member_by_key(self, team_id: int, key: str) -> MemberRow | None:
+        row = self.s.scalar(
+            select(MemberRow)
+            .join(MemberNameRow, MemberNameRow.member_id == MemberRow.id)
+            .where(MemberNameRow.team_id == team_id, MemberNameRow.key == key)
+        )
+        while row is not None and row.merged_into_id is not None:
+            row = self.member(row.merged_into_id)
+        return row
+
+    def members(self, team_id: int) -> list[MemberRow]:
+        return list(
+            self.s.scalars(
+                select(MemberRow)
+                .where(MemberRow.team_id == team_id, MemberRow.merged_into_id.is_(None))
+                .order_by(MemberRow.name)
+            )
+        )
+
+    def names_of(self, member_ids: Iterable[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = defaultdict(list)
+        ids = list(member_ids)
+        if ids:
+            for row in self.s.scalars(
+                select(MemberNameRow)
+                .where(MemberNameRow.member_id.in_(ids))
+                .order_by(MemberNameRow.id)
+            ):
+                out[row.member_id].append(row.name)
+        return out
+
+    def add_name(self, team_id: int, member_id: int, name: str, key: str, now: datetime) -> None:
+        existing = self.s.scalar(
+            select(MemberNameRow).where(MemberNameRow.team_id == team_id, MemberNameRow.key == key)
+        )
+        if existing is None:
+            self.s.add(
+                MemberNameRow(
+                    team_id=team_id, member_id=member_id, name=name, key=key, created_at=now
+                )
+            )
+        else:
+            existing.member_id = member_id
+
+    def merge_member(self, source: MemberRow, target: MemberRow) -> int:
+        """Move names and ownerships of `source` (a free-text owner) onto `target`."""
+        moved = 0
+        for name in self.s.scalars(
+            select(MemberNameRow).where(MemberNameRow.member_id == source.id)
+        ):
+            name.member_id = target.id
+        owned = set(
+            self.s.scalars(
+                select(ActionOwnerRow.action_id).where(ActionOwnerRow.member_id == target.id)
+            )
+        )
+        for link in list(
+            self.s.scalars(select(ActionOwnerRow).where(ActionOwnerRow.member_id == source.id))
+        ):
+            moved += 1
+            if link.action_id in owned:
+                self.s.delete(link)
+            else:
+                self.s.add(
+                    ActionOwnerRow(
+                        action_id=link.action_id,
+                        member_id=target.id,
+                        position=link.position,
+                        claimed_at=link.claimed_at,
+                        added_at=link.added_at,
+                    )
+                )
+                self.s.delete(link)
+        source.merged_into_id = target.id
+        target.is_group = target.is_group or source.is_group
+        return moved
+
+    # actions ---------------------------------------------------------------------------
+    def action(self, team_id: int, number: int) -> ActionRow | None:
+        return self.s.scalar(
+            select(ActionRow)
+            .options(selectinload(ActionRow.owners))
+            .where(
+                ActionRow.team_id == team_id,
+                ActionRow.number == number,
+                ActionRow.status != Status.WITHDRAWN.value,
+            )
+        )
+
+    def batch(self, team_id: int, batch: str) -> list[ActionRow]:
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(ActionRow.team_id == team_id, ActionRow.batch == batch)
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def open_actions(self, team_id: int) -> list[ActionRow]:
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.team_id == team_id,
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def open_actions_of(self, member_ids: list[int]) -> list[ActionRow]:
+        if not member_ids:
+            return []
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .join(ActionOwnerRow, ActionOwnerRow.action_id == ActionRow.id)
+                .where(
+                    ActionOwnerRow.member_id.in_(member_ids),
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+                .distinct()
+                .order_by(ActionRow.team_id, ActionRow.number)
+            )
+        )
+
+    def updates_for(self, action_ids: list[int]) -> dict[int, list[ActionUpdateRow]]:
+        out: dict[int, list[ActionUpdateRow]] = defaultdict(list)
+        if action_ids:
+            for row in self.s.scalars(
+                select(ActionUpdateRow)
+                .where(ActionUpdateRow.action_id.in_(action_ids))
+                .order_by(ActionUpdateRow.created_at, ActionUpdateRow.id)
+            ):
+                out[row.action_id].append(row)
+        return out
+
+    def has_activity_since_added(self, action_ids: list[int]) -> int | None:
+        """Return the number of an action that was touched after it was added, if any."""
+        if not action_ids:
+            return None
+        row = self.s.scalar(
+            select(ActionRow.number)
+            .join(EventRow, EventRow.action_id == ActionRow.id)
+            .where(EventRow.action_id.in_(action_ids), EventRow.kind != "added")
+            .limit(1)
+        )
+        return row
+
+    def event(
+        self,
+        team_id: int,
+        kind: str,
+        now: datetime,
+        *,
+        actor_id: int | None = None,
+        action_id: int | None = None,
+        **detail: object,
+    ) -> None:
+        self.s.add(
+            EventRow(
+                team_id=team_id,
+                action_id=action_id,
+                actor_id=actor_id,
+                kind=kind,
+                detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+                created_at=now,
+            )
+        )
+
+    # mapping ---------------------------------------------------------------------------
+    def to_actions(self, rows: list[ActionRow], *, with_updates: bool = True) -> list[Action]:
+        """Map rows to domain actions, loading team names, closers and updates in bulk."""
+        team_names = {t.id: t.name for t in self.teams()} if rows else {}
+        updates = self.updates_for([r.id for r in rows]) if with_updates else {}
+        closers = {
+            m.id: m.name
+            for m in self.s.scalars(
+                select(MemberRow).where(
+                    MemberRow.id.in_({r.closed_by_id for r in rows if r.closed_by_id})
+                )
+            )
+        }
+        return [
+            to_action(
+                r, team_names[r.team_id], updates.get(r.id, []), closers.get(r.closed_by_id or 0)
+            )
+            for r in rows
+        ]
+
+
+def to_team(row: TeamRow) -> Team:
+    """Map a team row to the domain."""
+    return Team(id=row.id, name=row.name, chat_id=row.chat_id)
+
+
+def to_person(row: MemberRow, names: list[str] | None = None) -> Person:
+    """Map a member row (and its user) to the domain."""
+    user = row.user
+    return Person(
+        id=row.id,
+        team_id=row.team_id,
+        name=row.name,
+        telegram_id=user.telegram_id if user else None,
+        username=user.username if user else None,
+        is_secretary=row.is_secretary,
+        is_group=row.is_group,
+        private_chat=bool(user and user.private_chat),
+        names=tuple(names or ()),
+    )
+
+
+def to_action(
+    row: ActionRow,
+    team_name: str,
+    updates: list[ActionUpdateRow],
+    closed_by: str | None,
+) -> Action:
+    """Map an action row to the domain."""
+    return Action(
+        id=row.id,
+        team_id=row.team_id,
+        team_name=team_name,
+        number=row.number,
+        kind=ItemKind(row.kind),
+        topic=row.topic,
+        text=row.text,
+        note=row.note,
+        owners_text=row.owners_text,
+        owners=tuple(
+            Owner(
+                member_id=o.member_id,
+                name=o.member.name,
+                telegram_id=o.member.user.telegram_id if o.member.user else None,
+                claimed=o.claimed_at is not None,
+                is_group=o.member.is_group,
+            )
+            for o in row.owners
+        ),
+        deadline=Deadline(DeadlineKind(row.deadline_kind), row.deadline_text, row.due_date),
+        status=Status(row.status),
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        closed_by=closed_by,
+        closed_note=row.closed_note,
+        criteria=tuple(json.loads(row.criteria)) if row.criteria else (),
+        interests=row.interests,
+        updates=tuple(
+            ActionUpdate(author=u.author.name if u.author else "?", text=u.text, at=u.created_at)
+            for u in updates
+        ),
+    )
+
+
+@contextmanager
+def unit_of_work(factory: SessionFactory) -> Iterator[Repo]:
+    """Run one transaction: commit when the block ends normally, roll back on any error."""
+    with factory() as session, session.begin():
+        yield Repo(session)
