@@ -105,7 +105,7 @@ class Repo:
             )
             .order_by(TeamRow.id)
         )
-        return [(m, t) for m, t in rows.tuples()]
+        return [(m, t) for m, t in rows]
 
     def member(self, member_id: int) -> MemberRow:
         return self.s.get_one(MemberRow, member_id)

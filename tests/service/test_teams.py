@@ -1,0 +1,98 @@
+"""Teams and people: linking groups, proving membership, names, secretaries, migration."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.errors import (
+    AlreadyLinked,
+    NameTaken,
+    NotAMember,
+    NotConfiguredSecretary,
+    NotSecretary,
+    PersonUnknown,
+)
+from domain.model import ChatRef
+from tests.service.conftest import DANILLO, GROUP, JAN, LOUISE, SECRETARY, private
+
+
+def test_only_configured_secretaries_link_a_group(world):
+    other = ChatRef(-3003, is_private=False, title="Andere groep")
+    with pytest.raises(NotConfiguredSecretary):
+        world.teams.link_group(JAN, other)
+    with pytest.raises(AlreadyLinked):
+        world.teams.link_group(SECRETARY, GROUP)
+
+
+def test_configured_secretary_is_member_in_private_chat(world):
+    actor = world.teams.actor(SECRETARY, private(SECRETARY))
+    assert actor.is_secretary is True
+    assert actor.team_name == "OT Wonen"
+
+
+def test_private_chat_needs_membership_proof(world):
+    with pytest.raises(NotAMember):
+        world.teams.actor(JAN, private(JAN))
+    world.teams.join_seen(1, JAN)  # Telegram said Jan is in the group
+    assert world.teams.actor(JAN, private(JAN)).is_secretary is False
+    assert [t.name for t in world.teams.start_private(JAN)] == ["OT Wonen"]
+
+
+def test_writing_in_the_group_makes_a_member(world):
+    actor = world.teams.actor(LOUISE, GROUP)
+    assert actor.name == "Louise de Rooij"
+    assert world.teams.actor(LOUISE, private(LOUISE)).member_id == actor.member_id
+
+
+def test_name_cannot_be_taken_twice(world):
+    world.teams.join_seen(1, JAN)
+    world.teams.join_seen(1, DANILLO)
+    world.teams.claim_name(JAN, private(JAN), "Jan")
+    with pytest.raises(NameTaken):
+        world.teams.claim_name(DANILLO, private(DANILLO), "jan")
+    with pytest.raises(NameTaken):
+        world.teams.claim_name(DANILLO, private(DANILLO), "OT")
+
+
+def test_secretary_adds_and_links_members(world):
+    person = world.teams.add_member(SECRETARY, GROUP, "Henk-Jan")
+    assert person.linked is False
+    linked = world.teams.add_member(SECRETARY, GROUP, "Danillo", target=DANILLO)
+    assert linked.telegram_id == DANILLO.telegram_id
+    assert world.teams.actor(DANILLO, private(DANILLO)).name == "Danillo"
+    world.teams.join_seen(1, JAN)
+    with pytest.raises(NotSecretary):
+        world.teams.add_member(JAN, GROUP, "Iemand")
+
+
+def test_appoint_secretary(world):
+    world.teams.join_seen(1, JAN)
+    with pytest.raises(NotSecretary):
+        world.teams.appoint_secretary(JAN, GROUP, LOUISE)
+    with pytest.raises(PersonUnknown):
+        world.teams.appoint_secretary(SECRETARY, private(SECRETARY), None, "@nobody")
+    person = world.teams.appoint_secretary(SECRETARY, GROUP, JAN)
+    assert person.is_secretary is True
+    assert world.teams.actor(JAN, private(JAN)).is_secretary is True
+
+
+def test_group_migration_follows_new_chat_id(world):
+    assert world.teams.migrate_chat(GROUP.chat_id, -100999) is True
+    assert world.teams.team_for_chat(-100999) is not None
+    assert world.teams.team_for_chat(GROUP.chat_id) is None
+
+
+def test_left_member_loses_private_access(world):
+    world.teams.join_seen(1, JAN)
+    world.teams.member_left(GROUP.chat_id, JAN)
+    with pytest.raises(NotAMember):
+        world.teams.actor(JAN, private(JAN))
+
+
+def test_members_list_shows_link_state(world, clock):
+    world.actions.add_from_message(SECRETARY, GROUP, "Jan: iets (ASAP)\nOT: evalueren", clock())
+    team, people = world.teams.members(SECRETARY, GROUP)
+    by_name = {p.name: p for p in people}
+    assert by_name["Jan"].linked is False
+    assert by_name["OT"].is_group is True
+    assert by_name["Marloes van der Meulen-Ramp"].is_secretary is True
