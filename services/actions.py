@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from domain.deadline import parse_deadline
 from domain.errors import (
@@ -79,7 +79,7 @@ class ActionList:
     """Actions for a reader, with the date "late" was judged against."""
 
     actions: tuple[Action, ...]
-    today: object  # datetime.date; kept loose to avoid an import cycle in type checkers
+    today: date
     multi_team: bool = False
 
 
