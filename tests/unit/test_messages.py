@@ -1,0 +1,1081 @@
+"""Reading a secretary's message: the three forms, mixed messages and every problem code."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from domain.messages import MAX_ITEMS, MAX_TEXT_LENGTH, REASONS, parse_message
+from domain.model import Deadline, DeadlineKind, DraftItem, ItemKind, ParseResult
+
+WRITTEN = date(2027, 3, 18)  # the meeting of the seed list, "18 maart"
+
+ASAP = DeadlineKind.ASAP
+DATE = DeadlineKind.DATE
+MEETING = DeadlineKind.MEETING
+ONGOING = DeadlineKind.ONGOING
+NONE = DeadlineKind.NONE
+
+
+def parse(text: str) -> ParseResult:
+    return parse_message(text, WRITTEN)
+
+
+def problems(text: str) -> list[tuple[int, str, str]]:
+    return [(p.line, p.reason, p.detail) for p in parse(text).problems]
+
+
+def only_item(text: str) -> DraftItem:
+    result = parse(text)
+    assert result.problems == ()
+    assert len(result.items) == 1
+    return result.items[0]
+
+
+# The seed list (actielijst OT 18 maart) as the secretary would send it after the meeting:
+# one labelled block per row, long values wrapped over lines, a few labels in Telegram's
+# bold or bullet style, the decision with its appendix entry.
+SEED_MESSAGE = """\
+/nieuw
+Onderwerp: Gezonde leefomgeving en bewegen
+Actie: Kijken wat er vanuit Wonen en Leefomgeving mbt obesitas in Nieuw-West kan worden
+gedaan.
+Toelichting: Danillo vertelt dat er een voorstel in de stadsdeelcommissie is gedaan n.a.v.
+obesitas onderzoek en vraagt of we hier vanuit het OT Wonen en Leefomgeving iets in kunnen
+betekenen. Wellicht vanuit stimuleren van bewegen. Henk-Jan merkt op dat de toegekende SPUK
+inzake gezonde leefomgeving hier goed voor gebruikt kan worden. Dit geld is toegekend om een
+programma op te zetten. Marloes zoekt uit hoe of er al plannen gemaakt zijn en pakt dit verder
+samen met Danillo op
+Wie: Danillo en Marloes
+Wanneer: April
+
+Onderwerp: Organisatiestructuur
+Actie: Delen organisatiestructuur
+Toelichting: Marloes vertelt dat het programmabureau werkt aan een optimalisatie van de
+organisatiestructuur van het NPSNW, inclusief de rol van het opgaveteam. Als dit bekend is
+wordt het gedeeld met het OT.
+Wie: Marloes
+Wanneer: ASAP
+
+Onderwerp: Voedselpark Lutkemeer
+Actie: Voedselpark Lutkemeer agenderen voor volgend OT.
+Toelichting: Jan wil naar aanleiding van een Ommetje met Iris Poels het Voedselpark
+Lutkemeerpolder voor volgende keer agenderen.
+Wie: Marloes
+Wanneer: OT 24 april
+
+Onderwerp: Zorgen dat er aandacht is voor bijzondere groepen zoals mensen met autisme.
+Bijvoorbeeld als het gaat om huisvesting.
+Actie: Marloes gaat na hoe dit vanuit het Eigenaarschap, Inclusie en Democratisering wordt
+opgepakt.
+Wie: Marloes
+Wanneer: ASAP
+
+Onderwerp: Kennis en inspiratie
+Actie: Suggesties voor partijen of projecten voor komende vergaderingen aandragen bij Marloes
+Toelichting: Er gebeurt veel in Nieuw-West waar we allemaal geen wet van hebben. We willen in
+het OT de blinde vlekken wegnemen.
+Wie: Partners NPSNW
+Wanneer: Continu proces
+
+Onderwerp: Krachten bundelen: aantrekkelijk, schoon,
+heel en veilig
+Actie: Doorsturen data met rondleidingen expofette
+Toelichting: Aan het eind van de vergadering neemt Peter van der Vliet als programmamanager
+Nieuw Samenspel ons mee door de Expofette van Schoon, Heel en Veilig.
+*Wie:* Jan
+*Wanneer:* ASAP
+
+Onderwerp: Gerichte aanpak vocht en schimmel
+Actie: i.o.m. het domein Werk en Bestaanszekerheid kijkt of versneld opleiden van bewoners in
+Nieuw-West door de co-makers een oplossing is. Dit gebeurt bijvoorbeeld al door Hemubo in de
+Van Deysselbuurt.
+Wie: Marloes
+Wanneer: ASAP
+
+Onderwerp: Gerichte aanpak vocht en schimmel
+Afspraak: Met de betrokken bewoners het gesprek aangaan om toe te lichten wat er speelt, en te
+kijken of er andere mogelijkheden zijn
+Update: De corporaties hebben een memo gestuurd. Concluderend zit het ongemak op het feit dat;
+· er juist energie van bewoners op deze actielijn zit,
+· het gevoel dat niemand de verantwoordelijkheid lijkt te nemen voor het trekken van de actielijn,
+· de zoektocht hoe het eerlijke verhaal naar bewoners kan worden verteld,
+Wie: Louise
+Wanneer: ASAP
+
+Onderwerp: Maatschappelijke voorzieningen, winkels, bedrijfsruimtes en ontmoetingsruimtes voor
+een vitale buurt
+Besluit: OT heeft actielijn haalbaarheidsstudie Callandlyceum geaccordeerd
+Toelichting: Zie bijlage voor actielijn
+Wie: OT
+Criteria:
+· Draagt bij aan de in het uitvoeringsprogramma opgenomen (middel)lange termijn opbrengsten
+· Borgt het eigenaarschap van bewoners. Door bewoners vanaf het begin te betrekken bij de
+haalbaarheidsstudie en mogelijk initiatieven die kunnen gaan plaatsvinden.
+· Vraagt samenwerking tussen partners van het NPSNW.
+· Zet in op meer dan wat er al regulier gebeurt.
+· Heeft werkend leren geïncorporeerd en streeft hiermee naar transformatie van het systeem
+· Is niet enkel een pilot, maar kan bij succes structureel geborgd worden in de organisatie
+van een of meerdere van de partners van het NPSNW.
+· Wordt integraal vanuit meerdere domeinen aangevlogen, namelijk Kansen voor de Jeugd, Werk en
+bestaanszekerheid, CWB en EID.
+Belangen: Het Callandlyceum heeft niet deelgenomen aan het besluit.
+
+Onderwerp: Evaluatie
+Actie: Evalueren wat we tegenkomen bij besluiten en de aanloop daar naartoe)
+Toelichting: Doorstroming (update door Louise, trekker werkgroep doorstroming). Is gestart.
+Wie: OT
+Wanneer: Ot 28 mei
+
+Onderwerp: Iedereen die wil terugkeren
+naar een passende
+woning in de buurt kan
+terugkeren
+Actie: Marjolein en Niels Raat (Stadgenoot) betrekken bij opdracht Guido Wallagh
+Toelichting: Nabila licht toe dat Guido Wallagh is gevraagd om een offerte te maken.
+Wie: Nabila
+Wanneer: ASAP
+
+- Onderwerp: Aansluiten bij wat er al loopt in Nieuw-West
+- Actie: Rob Andeweg voorzitter OT Werkend leren uitnodigen om te presenteren wat er al loopt
+en waar op kan worden aangesloten
+- Wie: Marloes
+- Wanneer: OT 24 april
+
+Onderwerp: Financiën
+Actie: Nagaan hoe de financiële governance in de praktijk er uit ziet en delen met OT
+Toelichting: In het AB van 29 februari is door Sjoukje Alta aan de hand van de presentatie:
+financiële governance besteding coalitiemiddelen, het AB meegenomen.
+Wie: Marloes
+Wanneer: ASAP
+
+ONDERWERP: Communicatie
+ACTIE: Actief blijven communiceren naar partners waar men mee bezig is
+WIE: Partners NPSNW
+WANNEER: Continu proces
+
+Onderwerp : Blije doos
+Actie : Jan werkt voorstel uit
+Toelichting : In navolging van de dozen van Prenatal etc bij de geboorte stelt Jan een blije
+doos voor nieuwe bewoners voor.
+Wie : Jan
+Wanneer : ASAP
+"""
+
+# kind, topic, text, owners, deadline kind, due, first line
+SEED_EXPECTED = [
+    (
+        ItemKind.ACTION,
+        "Gezonde leefomgeving en bewegen",
+        "Kijken wat er vanuit Wonen en Leefomgeving mbt obesitas in Nieuw-West kan worden gedaan.",
+        ("Danillo", "Marloes"),
+        DATE,
+        date(2027, 4, 30),
+        2,
+    ),
+    (
+        ItemKind.ACTION,
+        "Organisatiestructuur",
+        "Delen organisatiestructuur",
+        ("Marloes",),
+        ASAP,
+        None,
+        14,
+    ),
+    (
+        ItemKind.ACTION,
+        "Voedselpark Lutkemeer",
+        "Voedselpark Lutkemeer agenderen voor volgend OT.",
+        ("Marloes",),
+        MEETING,
+        date(2027, 4, 24),
+        22,
+    ),
+    (
+        ItemKind.ACTION,
+        "Zorgen dat er aandacht is voor bijzondere groepen zoals mensen met autisme. "
+        "Bijvoorbeeld als het gaat om huisvesting.",
+        "Marloes gaat na hoe dit vanuit het Eigenaarschap, Inclusie en Democratisering wordt "
+        "opgepakt.",
+        ("Marloes",),
+        ASAP,
+        None,
+        29,
+    ),
+    (
+        ItemKind.ACTION,
+        "Kennis en inspiratie",
+        "Suggesties voor partijen of projecten voor komende vergaderingen aandragen bij Marloes",
+        ("Partners NPSNW",),
+        ONGOING,
+        None,
+        36,
+    ),
+    (
+        ItemKind.ACTION,
+        "Krachten bundelen: aantrekkelijk, schoon, heel en veilig",
+        "Doorsturen data met rondleidingen expofette",
+        ("Jan",),
+        ASAP,
+        None,
+        43,
+    ),
+    (
+        ItemKind.ACTION,
+        "Gerichte aanpak vocht en schimmel",
+        "i.o.m. het domein Werk en Bestaanszekerheid kijkt of versneld opleiden van bewoners in "
+        "Nieuw-West door de co-makers een oplossing is. Dit gebeurt bijvoorbeeld al door Hemubo "
+        "in de Van Deysselbuurt.",
+        ("Marloes",),
+        ASAP,
+        None,
+        51,
+    ),
+    (
+        ItemKind.ACTION,
+        "Gerichte aanpak vocht en schimmel",
+        "Met de betrokken bewoners het gesprek aangaan om toe te lichten wat er speelt, en te "
+        "kijken of er andere mogelijkheden zijn",
+        ("Louise",),
+        ASAP,
+        None,
+        58,
+    ),
+    (
+        ItemKind.DECISION,
+        "Maatschappelijke voorzieningen, winkels, bedrijfsruimtes en ontmoetingsruimtes voor "
+        "een vitale buurt",
+        "OT heeft actielijn haalbaarheidsstudie Callandlyceum geaccordeerd",
+        ("OT",),
+        NONE,
+        None,
+        68,
+    ),
+    (
+        ItemKind.ACTION,
+        "Evaluatie",
+        "Evalueren wat we tegenkomen bij besluiten en de aanloop daar naartoe)",
+        ("OT",),
+        MEETING,
+        date(2027, 5, 28),
+        86,
+    ),
+    (
+        ItemKind.ACTION,
+        "Iedereen die wil terugkeren naar een passende woning in de buurt kan terugkeren",
+        "Marjolein en Niels Raat (Stadgenoot) betrekken bij opdracht Guido Wallagh",
+        ("Nabila",),
+        ASAP,
+        None,
+        92,
+    ),
+    (
+        ItemKind.ACTION,
+        "Aansluiten bij wat er al loopt in Nieuw-West",
+        "Rob Andeweg voorzitter OT Werkend leren uitnodigen om te presenteren wat er al loopt "
+        "en waar op kan worden aangesloten",
+        ("Marloes",),
+        MEETING,
+        date(2027, 4, 24),
+        101,
+    ),
+    (
+        ItemKind.ACTION,
+        "Financiën",
+        "Nagaan hoe de financiële governance in de praktijk er uit ziet en delen met OT",
+        ("Marloes",),
+        ASAP,
+        None,
+        107,
+    ),
+    (
+        ItemKind.ACTION,
+        "Communicatie",
+        "Actief blijven communiceren naar partners waar men mee bezig is",
+        ("Partners NPSNW",),
+        ONGOING,
+        None,
+        114,
+    ),
+    (
+        ItemKind.ACTION,
+        "Blije doos",
+        "Jan werkt voorstel uit",
+        ("Jan",),
+        ASAP,
+        None,
+        119,
+    ),
+]
+
+
+def test_seed_message_reads_fourteen_actions_and_one_decision() -> None:
+    result = parse(SEED_MESSAGE)
+    assert result.problems == ()
+    assert result.ok
+    assert len(result.items) == 15
+    kinds = [item.kind for item in result.items]
+    assert kinds.count(ItemKind.ACTION) == 14
+    assert kinds.count(ItemKind.DECISION) == 1
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"), list(enumerate(SEED_EXPECTED)), ids=[e[1][:30] for e in SEED_EXPECTED]
+)
+def test_seed_message_rows(index: int, expected: tuple) -> None:
+    kind, topic, text, owners, deadline_kind, due, line = expected
+    item = parse(SEED_MESSAGE).items[index]
+    assert item.kind is kind
+    assert item.topic == topic
+    assert item.text == text
+    assert item.owners == owners
+    assert item.deadline.kind is deadline_kind
+    assert item.deadline.due == due
+    assert item.line == line
+
+
+def test_seed_message_details() -> None:
+    items = parse(SEED_MESSAGE).items
+    first = items[0]
+    assert first.owners_text == "Danillo en Marloes"
+    assert first.deadline == Deadline(DATE, "April", date(2027, 4, 30))
+    assert first.note.startswith("Danillo vertelt dat er een voorstel in de stadsdeelcommissie")
+    assert first.note.count("\n") == 5  # the toelichting keeps its line breaks
+    assert first.note.endswith("samen met Danillo op")
+    # The note keeps the bullet list as written.
+    assert items[7].note.splitlines() == [
+        "De corporaties hebben een memo gestuurd. Concluderend zit het ongemak op het feit dat;",
+        "· er juist energie van bewoners op deze actielijn zit,",
+        "· het gevoel dat niemand de verantwoordelijkheid lijkt te nemen voor het trekken van de "
+        "actielijn,",
+        "· de zoektocht hoe het eerlijke verhaal naar bewoners kan worden verteld,",
+    ]
+    assert items[6].note == ""
+    assert items[2].deadline == Deadline(MEETING, "OT 24 april", date(2027, 4, 24))
+    assert items[4].deadline == Deadline(ONGOING, "Continu proces")
+    assert items[9].deadline.text == "Ot 28 mei"
+    # Actions carry no decision fields.
+    assert all(
+        item.criteria == () and item.interests == "" for i, item in enumerate(items) if i != 8
+    )
+
+
+def test_seed_decision_has_criteria_and_interests() -> None:
+    decision = parse(SEED_MESSAGE).items[8]
+    assert decision.kind is ItemKind.DECISION
+    assert decision.note == "Zie bijlage voor actielijn"
+    assert decision.owners_text == "OT"
+    assert decision.deadline == Deadline(NONE, "")
+    assert decision.criteria == (
+        "Draagt bij aan de in het uitvoeringsprogramma opgenomen (middel)lange termijn "
+        "opbrengsten",
+        "Borgt het eigenaarschap van bewoners. Door bewoners vanaf het begin te betrekken bij de "
+        "haalbaarheidsstudie en mogelijk initiatieven die kunnen gaan plaatsvinden.",
+        "Vraagt samenwerking tussen partners van het NPSNW.",
+        "Zet in op meer dan wat er al regulier gebeurt.",
+        "Heeft werkend leren geïncorporeerd en streeft hiermee naar transformatie van het systeem",
+        "Is niet enkel een pilot, maar kan bij succes structureel geborgd worden in de "
+        "organisatie van een of meerdere van de partners van het NPSNW.",
+        "Wordt integraal vanuit meerdere domeinen aangevlogen, namelijk Kansen voor de Jeugd, "
+        "Werk en bestaanszekerheid, CWB en EID.",
+    )
+    assert decision.interests == "Het Callandlyceum heeft niet deelgenomen aan het besluit."
+
+
+# Form 2: short lines ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owners_text", "owners", "body", "deadline"),
+    [
+        (
+            "Jan: data rondleidingen Expofette doorsturen (ASAP)",
+            "Jan",
+            ("Jan",),
+            "data rondleidingen Expofette doorsturen",
+            Deadline(ASAP, "ASAP"),
+        ),
+        (
+            "Danillo en Marloes: obesitas oppakken (April)",
+            "Danillo en Marloes",
+            ("Danillo", "Marloes"),
+            "obesitas oppakken",
+            Deadline(DATE, "April", date(2027, 4, 30)),
+        ),
+        (
+            "Marloes: Voedselpark agenderen (OT 24 april)",
+            "Marloes",
+            ("Marloes",),
+            "Voedselpark agenderen",
+            Deadline(MEETING, "OT 24 april", date(2027, 4, 24)),
+        ),
+        (
+            "Marloes: Voedselpark agenderen (volgend OT).",
+            "Marloes",
+            ("Marloes",),
+            "Voedselpark agenderen",
+            Deadline(MEETING, "volgend OT"),
+        ),
+        (
+            "Partners NPSNW: actief blijven communiceren (Continu proces)",
+            "Partners NPSNW",
+            ("Partners NPSNW",),
+            "actief blijven communiceren",
+            Deadline(ONGOING, "Continu proces"),
+        ),
+        (
+            "Jan: stuur iedereen de data (24 april)",
+            "Jan",
+            ("Jan",),
+            "stuur iedereen de data",
+            Deadline(DATE, "24 april", date(2027, 4, 24)),
+        ),
+        # No parentheses: no deadline.
+        ("Jan: blije doos uitwerken", "Jan", ("Jan",), "blije doos uitwerken", Deadline(NONE, "")),
+        # Parentheses that are no deadline stay part of the text.
+        (
+            "Nabila: Marjolein en Niels Raat betrekken (Stadgenoot)",
+            "Nabila",
+            ("Nabila",),
+            "Marjolein en Niels Raat betrekken (Stadgenoot)",
+            Deadline(NONE, ""),
+        ),
+        (
+            "Jan: zaal boeken (om 10 uur)",
+            "Jan",
+            ("Jan",),
+            "zaal boeken (om 10 uur)",
+            Deadline(NONE, ""),
+        ),
+        (
+            "Jan: stuk lezen (zie bijlage (p. 3))",
+            "Jan",
+            ("Jan",),
+            "stuk lezen (zie bijlage (p. 3))",
+            Deadline(NONE, ""),
+        ),
+        ("Jan: agenda ()", "Jan", ("Jan",), "agenda ()", Deadline(NONE, "")),
+        # Organisation in the name, bullets and bold around the name.
+        (
+            "Niels Raat (Stadgenoot): offerte bekijken",
+            "Niels Raat (Stadgenoot)",
+            ("Niels Raat (Stadgenoot)",),
+            "offerte bekijken",
+            Deadline(NONE, ""),
+        ),
+        ("- Jan: x (zsm)", "Jan", ("Jan",), "x", Deadline(ASAP, "zsm")),
+        ("• *Jan:* x (zsm)", "Jan", ("Jan",), "x", Deadline(ASAP, "zsm")),
+        ("3. Jan: x (zsm)", "Jan", ("Jan",), "x", Deadline(ASAP, "zsm")),
+        # A colon later in the text is part of the text.
+        (
+            "Marloes: agenda: financiën en evaluatie",
+            "Marloes",
+            ("Marloes",),
+            "agenda: financiën en evaluatie",
+            Deadline(NONE, ""),
+        ),
+        # Six words is the longest name part.
+        (
+            "Jan, Piet, Klaas, Anne en Evert: x",
+            "Jan, Piet, Klaas, Anne en Evert",
+            ("Jan", "Piet", "Klaas", "Anne", "Evert"),
+            "x",
+            Deadline(NONE, ""),
+        ),
+    ],
+)
+def test_short_line(
+    text: str, owners_text: str, owners: tuple[str, ...], body: str, deadline: Deadline
+) -> None:
+    item = only_item(text)
+    assert item.kind is ItemKind.ACTION
+    assert item.owners_text == owners_text
+    assert item.owners == owners
+    assert item.text == body
+    assert item.deadline == deadline
+    assert item.topic == ""
+    assert item.note == ""
+    assert item.line == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OT: Besluit: actielijn Callandlyceum geaccordeerd",
+        "OT: besluit : actielijn Callandlyceum geaccordeerd",
+        "OT: BESLUIT:actielijn Callandlyceum geaccordeerd",
+    ],
+)
+def test_short_line_decision(text: str) -> None:
+    item = only_item(text)
+    assert item.kind is ItemKind.DECISION
+    assert item.text == "actielijn Callandlyceum geaccordeerd"
+    assert item.owners == ("OT",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit is geen actie",
+        "Let op dat we dit de volgende keer echt goed bespreken: x",  # name part of 9 words
+        "Jan, Piet, Klaas, Anne, Evert en Tanay: x",  # 7 words
+        "Om 10:30 bellen",  # a time, not a name
+        "Zie https://example.org/actielijst",
+        "https://example.org: x",
+        ": x",
+        "Actielijst en verslaglegging OT overleg",
+    ],
+)
+def test_not_a_short_line(text: str) -> None:
+    assert problems(text) == [(1, "not_understood", "")]
+
+
+# Form 3: pipe lines -------------------------------------------------------------------------
+
+
+def test_pipe_line_three_cells() -> None:
+    item = only_item("Doorsturen data met rondleidingen expofette | Jan | ASAP")
+    assert item == DraftItem(
+        kind=ItemKind.ACTION,
+        text="Doorsturen data met rondleidingen expofette",
+        owners_text="Jan",
+        owners=("Jan",),
+        deadline=Deadline(ASAP, "ASAP"),
+        line=1,
+    )
+
+
+def test_pipe_line_four_cells() -> None:
+    item = only_item("Financiën | Governance nagaan en delen met OT | Marloes | OT 24 april")
+    assert item == DraftItem(
+        kind=ItemKind.ACTION,
+        text="Governance nagaan en delen met OT",
+        topic="Financiën",
+        owners_text="Marloes",
+        owners=("Marloes",),
+        deadline=Deadline(MEETING, "OT 24 april", date(2027, 4, 24)),
+        line=1,
+    )
+
+
+def test_pipe_line_five_cells() -> None:
+    item = only_item(
+        "Gezonde leefomgeving en bewegen | Kijken wat er mbt obesitas kan | "
+        "Danillo vertelt over het voorstel | Danillo en Marloes | April"
+    )
+    assert item == DraftItem(
+        kind=ItemKind.ACTION,
+        text="Kijken wat er mbt obesitas kan",
+        topic="Gezonde leefomgeving en bewegen",
+        note="Danillo vertelt over het voorstel",
+        owners_text="Danillo en Marloes",
+        owners=("Danillo", "Marloes"),
+        deadline=Deadline(DATE, "April", date(2027, 4, 30)),
+        line=1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "body", "owners", "deadline"),
+    [
+        ("x |  | ", "", "x", (), Deadline(NONE, "")),
+        ("| x | Jan | ASAP |", "", "x", ("Jan",), Deadline(ASAP, "ASAP")),
+        ("- x | Jan | ASAP", "", "x", ("Jan",), Deadline(ASAP, "ASAP")),
+        (" | x | | | ", "", "x", (), Deadline(NONE, "")),
+        ("Evaluatie | x | OT | Ot 28 mei", "Evaluatie", "x", ("OT",), Deadline(
+            MEETING, "Ot 28 mei", date(2027, 5, 28)
+        )),
+    ],
+)  # fmt: skip
+def test_pipe_line_empty_cells_and_outer_pipes(
+    text: str, topic: str, body: str, owners: tuple[str, ...], deadline: Deadline
+) -> None:
+    item = only_item(text)
+    assert (item.topic, item.text, item.owners, item.deadline) == (topic, body, owners, deadline)
+
+
+def test_pipe_line_decision() -> None:
+    item = only_item(
+        "Maatschappelijke voorzieningen | Besluit: OT heeft actielijn Callandlyceum geaccordeerd"
+        " | Zie bijlage | OT | "
+    )
+    assert item.kind is ItemKind.DECISION
+    assert item.text == "OT heeft actielijn Callandlyceum geaccordeerd"
+    assert item.note == "Zie bijlage"
+    assert item.criteria == ()
+
+
+def test_pipe_line_decision_three_cells() -> None:
+    item = only_item("Besluit: actielijn Callandlyceum geaccordeerd | OT | ")
+    assert (item.kind, item.text, item.owners, item.deadline) == (
+        ItemKind.DECISION,
+        "actielijn Callandlyceum geaccordeerd",
+        ("OT",),
+        Deadline(NONE, ""),
+    )
+
+
+def test_pipe_header_and_rule_rows_are_skipped() -> None:
+    result = parse(
+        "Onderwerp | Afspraak/actie/besluit | Toelichting / update | Wie | Wanneer\n"
+        "|---|---|---|---|---|\n"
+        "Blije doos | Jan werkt voorstel uit | Samen met gebiedsmakelaar | Jan | ASAP"
+    )
+    assert result.problems == ()
+    assert [(item.text, item.line) for item in result.items] == [("Jan werkt voorstel uit", 3)]
+
+
+# Mixed forms --------------------------------------------------------------------------------
+
+
+MIXED_MESSAGE = """\
+/nieuw@ot_actie_bot
+Jan: data rondleidingen Expofette doorsturen (ASAP)
+Marloes: Voedselpark agenderen (volgend OT)
+Financiën | Governance nagaan | Marloes | OT 24 april
+
+Onderwerp: Blije doos
+Actie: Jan werkt voorstel uit
+Wie: Jan
+Wanneer: ASAP
+Louise: doorstroming evalueren | OT | Ot 28 mei
+Besluit: OT heeft actielijn Callandlyceum geaccordeerd
+Wie: OT
+Criteria: Vraagt samenwerking tussen partners; Borgt eigenaarschap van bewoners
+Belangen: Het Callandlyceum heeft niet deelgenomen aan het besluit.
+
+Partners NPSNW: actief blijven communiceren (Continu proces)
+"""
+
+
+def test_mixed_message() -> None:
+    result = parse(MIXED_MESSAGE)
+    assert result.problems == ()
+    summary = [
+        (item.line, item.kind, item.text, item.owners, item.deadline.kind) for item in result.items
+    ]
+    assert summary == [
+        (2, ItemKind.ACTION, "data rondleidingen Expofette doorsturen", ("Jan",), ASAP),
+        (3, ItemKind.ACTION, "Voedselpark agenderen", ("Marloes",), MEETING),
+        (4, ItemKind.ACTION, "Governance nagaan", ("Marloes",), MEETING),
+        (6, ItemKind.ACTION, "Jan werkt voorstel uit", ("Jan",), ASAP),
+        # A pipe line right under a block ends the block and is its own item.
+        (10, ItemKind.ACTION, "Louise: doorstroming evalueren", ("OT",), MEETING),
+        (11, ItemKind.DECISION, "OT heeft actielijn Callandlyceum geaccordeerd", ("OT",), NONE),
+        (16, ItemKind.ACTION, "actief blijven communiceren", ("Partners NPSNW",), ONGOING),
+    ]
+    assert result.items[3].topic == "Blije doos"
+    assert result.items[5].criteria == (
+        "Vraagt samenwerking tussen partners",
+        "Borgt eigenaarschap van bewoners",
+    )
+    assert result.items[5].interests == (
+        "Het Callandlyceum heeft niet deelgenomen aan het besluit."
+    )
+
+
+def test_short_line_then_block_without_blank_line() -> None:
+    result = parse("Jan: data doorsturen (ASAP)\nActie: voorstel uitwerken\nWie: Jan")
+    assert result.problems == ()
+    assert [(item.line, item.text) for item in result.items] == [
+        (1, "data doorsturen"),
+        (2, "voorstel uitwerken"),
+    ]
+
+
+# Labelled blocks: label styles and values ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actie: Jan werkt voorstel uit\nWie: Jan\nWanneer: ASAP",
+        "actie: Jan werkt voorstel uit\nwie: Jan\nwanneer: ASAP",
+        "Actie : Jan werkt voorstel uit\nWie  : Jan\nWanneer\t: ASAP",
+        "*Actie:* Jan werkt voorstel uit\n*Wie:* Jan\n*Wanneer:* ASAP",
+        "**Actie:** Jan werkt voorstel uit\n**Wie**: Jan\n__Wanneer__: ASAP",
+        "- Actie: Jan werkt voorstel uit\n- Wie: Jan\n- Wanneer: ASAP",
+        "• Actie: Jan werkt voorstel uit\n· Wie: Jan\n* Wanneer: ASAP",
+        "Taak: Jan werkt voorstel uit\nEigenaar: Jan\nDeadline: ASAP",
+        "Wat: Jan werkt voorstel uit\nTrekker: Jan\nTermijn: ASAP",
+        "Afspraak: Jan werkt voorstel uit\nDoor: Jan\nUiterlijk: ASAP",
+        "Actie:\nJan werkt voorstel uit\nWie:\nJan\nWanneer:\nASAP",
+        "Actie: Jan werkt\nvoorstel uit\nWie: Jan\nWanneer: ASAP",
+        "\n\nActie: Jan werkt voorstel uit\nWie: Jan\nWanneer: ASAP\n\n\n",
+        "Actie: Jan werkt voorstel uit\r\nWie: Jan\r\nWanneer: ASAP",
+    ],
+)
+def test_label_styles(text: str) -> None:
+    item = only_item(text)
+    assert (item.kind, item.text, item.owners, item.deadline) == (
+        ItemKind.ACTION,
+        "Jan werkt voorstel uit",
+        ("Jan",),
+        Deadline(ASAP, "ASAP"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Onderwerp", "topic"),
+        ("Topic", "topic"),
+        ("Thema", "topic"),
+        ("Actielijn", "topic"),
+        ("Toelichting", "note"),
+        ("Update", "note"),
+        ("Context", "note"),
+        ("Opmerking", "note"),
+        ("Notitie", "note"),
+        ("Uitleg", "note"),
+        ("Wie", "owners_text"),
+        ("Eigenaren", "owners_text"),
+    ],
+)
+def test_label_synonyms(label: str, field: str) -> None:
+    item = only_item(f"Actie: x\n{label}: Financiën")
+    assert getattr(item, field) == "Financiën"
+
+
+@pytest.mark.parametrize("label", ["Wanneer", "Deadline", "Datum", "Uiterlijk", "Termijn"])
+def test_deadline_synonyms(label: str) -> None:
+    item = only_item(f"Actie: x\n{label}: 24 april")
+    assert item.deadline == Deadline(DATE, "24 april", date(2027, 4, 24))
+
+
+@pytest.mark.parametrize(
+    ("decision", "criteria", "interests"),
+    [
+        ("Criteria: a\nBelangen: b", ("a",), "b"),
+        ("Criterium: a; b ;; c\nBelang: b", ("a", "b", "c"), "b"),
+        ("Criteria:\n- a\n- b\nBelangenverstrengeling: geen", ("a", "b"), "geen"),
+        ("Criteria:\n* a\n• b\n1. c\n2) d", ("a", "b", "c", "d"), ""),
+        ("Criteria: inleiding\n· a\nlang\n· b", ("inleiding", "a lang", "b"), ""),
+        ("Criteria:\nzonder opsomming\n· a", ("zonder opsomming", "a"), ""),
+        ("Belangen: Niemand met een belang\nheeft meegestemd.", (), (
+            "Niemand met een belang heeft meegestemd."
+        )),
+    ],
+)  # fmt: skip
+def test_decision_fields(decision: str, criteria: tuple[str, ...], interests: str) -> None:
+    item = only_item(f"Besluit: actielijn geaccordeerd\n{decision}")
+    assert item.kind is ItemKind.DECISION
+    assert item.text == "actielijn geaccordeerd"
+    assert item.criteria == criteria
+    assert item.interests == interests
+
+
+def test_empty_values_in_block() -> None:
+    item = only_item("Onderwerp:\nActie: x\nToelichting:\nWie:\nWanneer:")
+    assert (item.topic, item.note, item.owners_text, item.owners, item.deadline) == (
+        "",
+        "",
+        "",
+        (),
+        Deadline(NONE, ""),
+    )
+
+
+def test_note_keeps_line_breaks_other_fields_join_with_space() -> None:
+    item = only_item(
+        "Onderwerp: Iedereen die wil terugkeren\nnaar een passende woning\n"
+        "Actie: Marjolein en Niels Raat\nbetrekken\n"
+        "Toelichting: Nabila licht toe.\n  Gevraagd wordt welke corporaties.  \n"
+        "Wie: Nabila en\nJan"
+    )
+    assert item.topic == "Iedereen die wil terugkeren naar een passende woning"
+    assert item.text == "Marjolein en Niels Raat betrekken"
+    assert item.note == "Nabila licht toe.\nGevraagd wordt welke corporaties."
+    assert item.owners_text == "Nabila en Jan"
+    assert item.owners == ("Nabila", "Jan")
+
+
+def test_continuation_lines_with_colons_are_not_labels() -> None:
+    item = only_item(
+        "Actie: x\nToelichting: Concluderend zit het ongemak op het feit dat;\n"
+        "Let op: dit is geen label\n"
+        "zie https://example.org/stuk\n"
+        "om 10:30 begint het\n"
+        "Stand van zaken: gestart"
+    )
+    assert item.note.splitlines() == [
+        "Concluderend zit het ongemak op het feit dat;",
+        "Let op: dit is geen label",
+        "zie https://example.org/stuk",
+        "om 10:30 begint het",
+        "Stand van zaken: gestart",
+    ]
+
+
+def test_owners_in_block() -> None:
+    item = only_item("Actie: x\nWie: Marjolein en Niels Raat (Stadgenoot)")
+    assert item.owners_text == "Marjolein en Niels Raat (Stadgenoot)"
+    assert item.owners == ("Marjolein", "Niels Raat (Stadgenoot)")
+
+
+# Problems -----------------------------------------------------------------------------------
+
+
+LONG_NAME = "A" * 65
+OK_NAME = "B" * 64
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # empty
+        ("", [(1, "empty", "")]),
+        ("  \n\t\n ", [(1, "empty", "")]),
+        ("/nieuw", [(1, "empty", "")]),
+        ("/nieuw@ot_actie_bot\n\n", [(1, "empty", "")]),
+        # not_understood
+        ("Actie: x\n\nDit is gewoon een zin", [(3, "not_understood", "")]),
+        ("hallo\nJan: x\ndoei", [(1, "not_understood", ""), (3, "not_understood", "")]),
+        ("/nieuw\n/sluit 3", [(2, "not_understood", "")]),
+        # unknown_label
+        ("Actie: x\nWanner: april", [(2, "unknown_label", "wanneer")]),
+        ("Actie: x\nWie: Jan\nToelichtng: bla\nmeer bla", [(3, "unknown_label", "toelichting")]),
+        ("Actie: x\nJan: bel Anne", [(2, "unknown_label", "")]),
+        ("*Onderwerpp:* Financiën\nActie: x", [(1, "unknown_label", "onderwerp")]),
+        # A mistyped label heading a block (the next line is a label) is no short line.
+        (
+            "Acite: x\nWie: Jan\nWanneer: ASAP",
+            [(1, "unknown_label", "actie"), (1, "missing_text", "")],
+        ),
+        # Not like a label: a short line, then a block without text; still blocked.
+        ("Punt: x\nWie: Jan\nWanneer: ASAP", [(2, "missing_text", "")]),
+        # duplicate_label
+        ("Actie: x\nWie: Jan\nEigenaar: Piet", [(3, "duplicate_label", "eigenaar")]),
+        ("Actie: x\nWanneer: ASAP\nWanneer: April", [(3, "duplicate_label", "wanneer")]),
+        ("Actie: x\nTaak: y", [(2, "duplicate_label", "taak")]),
+        ("Besluit: x\nCriteria: a\nCriteria: b", [(3, "duplicate_label", "criteria")]),
+        # missing_text
+        ("Onderwerp: Financiën\nWie: Jan\nWanneer: ASAP", [(1, "missing_text", "")]),
+        ("Onderwerp: Financiën\nActie:\nWie: Jan", [(2, "missing_text", "")]),
+        ("Besluit:   ", [(1, "missing_text", "")]),
+        ("Actie: x\nWie: Jan\n\nWanneer: ASAP", [(4, "missing_text", "")]),
+        ("Jan:", [(1, "missing_text", "")]),
+        ("Jan: (ASAP)", [(1, "missing_text", "")]),
+        ("OT: Besluit:", [(1, "missing_text", "")]),
+        (" | Jan | ASAP", [(1, "missing_text", "")]),
+        ("Financiën | Besluit: | OT | ", [(1, "missing_text", "")]),
+        # action_and_decision
+        ("Actie: x\nWie: Jan\nBesluit: y", [(3, "action_and_decision", "")]),
+        ("Besluit: y\nAfspraak: x", [(2, "action_and_decision", "")]),
+        # criteria_on_action
+        ("Actie: x\nCriteria: a", [(2, "criteria_on_action", "criteria")]),
+        ("Actie: x\nWie: Jan\nBelangen: geen", [(3, "criteria_on_action", "belangen")]),
+        (
+            "Actie: x\nCriterium: a\nBelang: b",
+            [(2, "criteria_on_action", "criterium"), (3, "criteria_on_action", "belang")],
+        ),
+        # bad_deadline
+        ("Actie: x\nWanneer: na de zomer", [(2, "bad_deadline", "unreadable")]),
+        ("Actie: x\nWanneer: 31 februari", [(2, "bad_deadline", "invalid_date")]),
+        ("Actie: x\nWanneer: 24 april 10 uur", [(2, "bad_deadline", "has_time")]),
+        ("Actie: x\nWanneer: na overleg met\nApril de Vries", [(2, "bad_deadline", "unreadable")]),
+        ("Actie: x\nWanneer: " + "ASAP " * 30, [(2, "bad_deadline", "unreadable")]),
+        ("x | Jan | morgen om 10", [(1, "bad_deadline", "has_time")]),
+        ("Financiën | x | Jan | OT april", [(1, "bad_deadline", "unreadable")]),
+        # owner_too_long
+        (f"Actie: x\nWie: Jan en {LONG_NAME}", [(2, "owner_too_long", LONG_NAME)]),
+        (f"{LONG_NAME}: x", [(1, "owner_too_long", LONG_NAME)]),
+        (f"x | {LONG_NAME} | ASAP", [(1, "owner_too_long", LONG_NAME)]),
+        # text_too_long
+        ("Actie: " + "a" * (MAX_TEXT_LENGTH + 1), [(1, "text_too_long", "2001")]),
+        ("Onderwerp: o\nActie: " + "a " * 1001, [(2, "text_too_long", "2001")]),
+        ("Jan: " + "a" * 2001 + " (ASAP)", [(1, "text_too_long", "2001")]),
+        ("a" * 2001 + " | Jan | ASAP", [(1, "text_too_long", "2001")]),
+        # bad_columns
+        ("x | Jan", [(1, "bad_columns", "2")]),
+        ("a | b | c | d | e | f", [(1, "bad_columns", "6")]),
+        ("| a | b | c | d | e | f |", [(1, "bad_columns", "6")]),
+    ],
+)
+def test_problems(text: str, expected: list[tuple[int, str, str]]) -> None:
+    result = parse(text)
+    assert [(p.line, p.reason, p.detail) for p in result.problems] == expected
+    assert not result.ok
+    # Every code is documented, so texts.py can render it.
+    assert {p.reason for p in result.problems} <= set(REASONS)
+
+
+def test_problem_carries_the_line_as_written() -> None:
+    (problem,) = parse("Actie: x\n   Wanner: april  ").problems
+    assert (problem.line, problem.text, problem.reason) == (2, "Wanner: april", "unknown_label")
+
+
+def test_limits_that_are_still_fine() -> None:
+    item = only_item(f"Actie: {'a' * MAX_TEXT_LENGTH}\nWie: {OK_NAME}")
+    assert len(item.text) == MAX_TEXT_LENGTH
+    assert item.owners == (OK_NAME,)
+
+
+def test_too_many_items() -> None:
+    lines = [f"Jan: actie {n} (ASAP)" for n in range(MAX_ITEMS + 5)]
+    result = parse("\n".join(lines))
+    assert [(p.line, p.reason, p.detail) for p in result.problems] == [
+        (MAX_ITEMS + 1, "too_many_items", "200")
+    ]
+    assert not result.ok
+
+
+def test_max_items_is_fine() -> None:
+    blocks = [f"Actie: actie {n}\nWie: Jan\nWanneer: ASAP" for n in range(MAX_ITEMS)]
+    result = parse("\n\n".join(blocks))
+    assert result.ok
+    assert len(result.items) == MAX_ITEMS
+    assert result.items[-1].line == 4 * (MAX_ITEMS - 1) + 1
+
+
+def test_one_bad_block_blocks_the_whole_message() -> None:
+    text = SEED_MESSAGE.replace("Wanneer: Ot 28 mei", "Wanneer: Ot 31 april")
+    result = parse(text)
+    assert [(p.line, p.reason, p.detail) for p in result.problems] == [
+        (90, "bad_deadline", "invalid_date")
+    ]
+    assert not result.ok
+    # The readable rows are still there for the preview; the bad one is left out.
+    assert len(result.items) == 14
+    assert "Evaluatie" not in [item.topic for item in result.items]
+
+
+def test_problems_are_in_line_order() -> None:
+    result = parse("Onderwerp: x\nWanner: april\nWie: Jan\n\nhallo")
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (1, "missing_text"),
+        (2, "unknown_label"),
+        (5, "not_understood"),
+    ]
+    assert result.items == ()
+
+
+# Text kept verbatim -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Check <b>vet</b> & <script>alert('x')</script> en &amp; en \"quotes\"",
+        "Zoë’s plan “nu” — 日本語 עברית العربية 🎉👩‍💻🇳🇱",
+        "Niels Raat (Stadgenoot) betrekken bij opdracht Guido Wallagh",
+        "a\u200bb\u00a0c",
+        "*vet* en _schuin_ en `code`",
+    ],
+)
+def test_text_kept_verbatim(body: str) -> None:
+    for text in (f"Actie: {body}\nWie: Zoë 👩‍💻", f"Zoë 👩‍💻: {body}", f"{body} | Zoë 👩‍💻 | "):
+        item = only_item(text)
+        assert item.text == body
+        assert item.owners == ("Zoë 👩‍💻",)
+
+
+def test_topic_and_note_kept_verbatim() -> None:
+    item = only_item("Onderwerp: <i>Financiën</i> 💶\nActie: x\nToelichting: a <br> b\n😀 c & d")
+    assert item.topic == "<i>Financiën</i> 💶"
+    assert item.note == "a <br> b\n😀 c & d"
+
+
+# Commands -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("/nieuw\nJan: x (ASAP)", 2),
+        ("/nieuw@ot_actie_bot\nJan: x (ASAP)", 2),
+        ("\n/nieuw\n\nJan: x (ASAP)", 4),
+        ("/nieuw Jan: x (ASAP)", 1),
+        ("/nieuw@ot_actie_bot   Jan: x (ASAP)", 1),
+    ],
+)
+def test_leading_command_is_ignored(text: str, line: int) -> None:
+    item = only_item(text)
+    assert (item.text, item.owners, item.deadline.kind, item.line) == ("x", ("Jan",), ASAP, line)
+
+
+def test_command_line_numbers_count_from_the_original_text() -> None:
+    result = parse("/nieuw\nActie: x\nWanner: april")
+    assert [(p.line, p.reason) for p in result.problems] == [(3, "unknown_label")]
+
+
+# Robustness and speed ----------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    result = parse(text)
+    assert isinstance(result, ParseResult)
+    assert result.items or result.problems
+
+
+_PIECES = st.sampled_from(
+    [
+        "Actie:", "Besluit:", "Wie:", "Wanneer:", "Criteria:", "Belangen:", "Toelichting:",
+        "Onderwerp:", "Wanner:", "Jan:", "|", "(", ")", "ASAP", "24 april", "31 februari",
+        "OT 24 april", "10 uur", "·", "-", "1.", "*", "/nieuw", "\n", "\n\n", " ", "x", "🎉",
+        "é", "\u0301", "\r", ":", "//",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_never_raises_on_message_like_text(text: str) -> None:
+    result = parse(text)
+    assert all(problem.reason in REASONS for problem in result.problems)
+    assert all(1 <= problem.line <= text.count("\n") + text.count("\r") + 1 for problem in (
+        result.problems
+    ))  # fmt: skip
+
+
+def test_hundred_actions_parse_fast() -> None:
+    block = "Onderwerp: Financiën\nActie: Nagaan hoe het zit {n}\nToelichting: bla\nbla\n"
+    block += "Wie: Marloes en Jan\nWanneer: {when}"
+    whens = ["ASAP", "April", "OT 24 april", "Continu proces", "24 april", "volgende week"]
+    text = "\n\n".join(block.format(n=n, when=whens[n % len(whens)]) for n in range(100))
+    parse(text)  # warm up the deadline parser
+    started = time.perf_counter()
+    result = parse(text)
+    elapsed = time.perf_counter() - started
+    assert len(result.items) == 100 and result.ok
+    assert elapsed < 0.5  # a few ms in practice; generous for slow CI machines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + " " * 200_000 + "b",
+        "Jan: x (" + "a" * 200_000 + ")",
+        "(" * 200_000,
+        "|" * 200_000,
+        ":" * 200_000,
+        "*" * 200_000 + ":",
+        "1. " * 70_000,
+        "\u0301" * 200_000,
+        "Actie: x\nWanneer: " + "april " * 40_000,
+        "Actie: x\n" + "Wanner: y\n" * 5_000,
+    ],
+    ids=[
+        "spaces",
+        "parens",
+        "open",
+        "pipes",
+        "colons",
+        "stars",
+        "numbers",
+        "marks",
+        "when",
+        "many",
+    ],
+)
+def test_huge_inputs_stay_fast(text: str) -> None:
+    started = time.perf_counter()
+    result = parse(text)
+    assert time.perf_counter() - started < 2.0
+    assert not result.ok

@@ -1,0 +1,125 @@
+"""Owner lists ("Wie"): splitting, matching keys and group owners."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name, split_owners
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The seed's "Wie" column.
+        ("Danillo en Marloes", ("Danillo", "Marloes")),
+        ("Marloes", ("Marloes",)),
+        ("Partners NPSNW", ("Partners NPSNW",)),
+        ("OT", ("OT",)),
+        ("Marjolein en Niels Raat (Stadgenoot)", ("Marjolein", "Niels Raat (Stadgenoot)")),
+        # Every separator.
+        ("Jan & Piet", ("Jan", "Piet")),
+        ("Jan, Piet", ("Jan", "Piet")),
+        ("Jan/Piet", ("Jan", "Piet")),
+        ("Jan + Piet", ("Jan", "Piet")),
+        ("Jan; Piet", ("Jan", "Piet")),
+        ("Jan and Piet", ("Jan", "Piet")),
+        ("Jan En Piet", ("Jan", "Piet")),
+        ("Jan, Piet en Klaas", ("Jan", "Piet", "Klaas")),
+        (
+            "Anne, Evert & Tanay / Karin + Nabila; Louise and Henk-Jan",
+            (
+                "Anne",
+                "Evert",
+                "Tanay",
+                "Karin",
+                "Nabila",
+                "Louise",
+                "Henk-Jan",
+            ),
+        ),
+        # "en" inside a name is no separator.
+        ("Karen en Bente", ("Karen", "Bente")),
+        ("Henk-Jan", ("Henk-Jan",)),
+        ("Marloes van der Meulen-Ramp", ("Marloes van der Meulen-Ramp",)),
+        # Separators inside an organisation stay.
+        ("Niels (Stadgenoot/Ymere) en Jan", ("Niels (Stadgenoot/Ymere)", "Jan")),
+        ("Niels (Stadgenoot en Ymere)", ("Niels (Stadgenoot en Ymere)",)),
+        # Spaces trimmed and collapsed, empties dropped.
+        ("  Jan  ,  Piet  ", ("Jan", "Piet")),
+        ("Jan   van  Dijk", ("Jan van Dijk",)),
+        ("Jan,, ,Piet,", ("Jan", "Piet")),
+        ("", ()),
+        ("   ", ()),
+        (" , ; / ", ()),
+        ("-", ()),
+        # De-duplicated, keeping the first spelling.
+        ("jan en Jan en JAN", ("jan",)),
+        ("Marloes en Marlöes", ("Marloes",)),
+        ("Niels en Niels (Stadgenoot)", ("Niels",)),
+        # Unicode kept as written.
+        ("Zoë en 李雷", ("Zoë", "李雷")),
+    ],
+)
+def test_split_owners(text: str, expected: tuple[str, ...]) -> None:
+    assert split_owners(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Marloes", "marloes"),
+        ("  Marloes ", "marloes"),
+        ("marloes", "marloes"),
+        ("Marlöes", "marloes"),
+        ("MARLOES", "marloes"),
+        ("Niels Raat (Stadgenoot)", "niels raat"),
+        ("Niels Raat(Stadgenoot) ", "niels raat"),
+        ("(Stadgenoot)", "stadgenoot"),
+        ("Jan   van\tDijk", "jan van dijk"),
+        ("Zoë", "zoe"),
+        ("Çağla", "cagla"),
+        ("Straße", "strasse"),
+        ("@jan!", "jan"),
+        ('"Jan".', "jan"),
+        ("Jan\u200b", "jan"),
+        ("Henk-Jan", "henk-jan"),
+        ("!Woon", "woon"),
+        ("", ""),
+        ("...", ""),
+    ],
+)
+def test_normalize_name(name: str, key: str) -> None:
+    assert normalize_name(name) == key
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "OT",
+        "ot",
+        "het OT",
+        "OT-leden",
+        "Partners NPSNW",
+        "partners npsnw",
+        "Partners",
+        "alle partners",
+        "iedereen",
+        "Iedereen",
+        "allen",
+        "allemaal",
+        " OT. ",
+    ],
+)
+def test_is_group_owner(name: str) -> None:
+    assert is_group_owner(name) is True
+
+
+@pytest.mark.parametrize(
+    "name", ["Marloes", "Jan", "Otto", "OT Wonen", "partner", "Niels Raat (Stadgenoot)", ""]
+)
+def test_is_not_group_owner(name: str) -> None:
+    assert is_group_owner(name) is False
+
+
+def test_max_name_length() -> None:
+    assert MAX_NAME_LENGTH == 64
