@@ -422,7 +422,8 @@ USAGE = {
 
 PROBLEM_REASONS = {
     "empty": "er staat geen actie in het bericht",
-    "missing_text": "dit blok heeft geen ‘Actie:’ of ‘Besluit:’",
+    "missing_text": "hier staat geen actie- of besluittekst (‘Actie:’ of ‘Besluit:’)",
+    "action_and_decision": "een blok is óf een actie óf een besluit, niet allebei",
     "duplicate_label": "dit veld staat twee keer in hetzelfde blok",
     "unknown_label": "dit veld ken ik niet",
     "criteria_on_action": "‘Criteria’ en ‘Belangen’ horen bij een besluit, niet bij een actie",
