@@ -264,9 +264,11 @@ class TeamService(ServiceBase):
         if is_group_owner(name):
             raise NameTaken(name)
         named = repo.member_by_key(team.id, key)
+        list_name = name
         if named is not None and named.id != member.id:
             if named.user_id is not None:
                 raise NameTaken(name)
+            list_name = named.name
             moved = repo.merge_member(named, member)
             repo.event(
                 team.id,
@@ -282,9 +284,9 @@ class TeamService(ServiceBase):
             repo.event(
                 team.id, "name_added", now, actor_id=actor.member_id, member=member.id, name=name
             )
-        if member.source in ("seen", "config", "granted") and member.name != name:
+        if member.source in ("seen", "config", "granted") and member.name != list_name:
             # The list's spelling wins: it is how the team knows this person.
-            member.name = name
+            member.name = list_name
         repo.s.flush()
         return moved
 
