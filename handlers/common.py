@@ -49,7 +49,7 @@ def chat_ref(update: Update) -> ChatRef | None:
 def parse_number(text: str) -> int:
     """Read an action number such as "12" or "#12"."""
     raw = text.strip().lstrip("#")
-    if not raw.isdigit() or len(raw) > 9:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
         raise BadNumber(text.strip())
     return int(raw)
 

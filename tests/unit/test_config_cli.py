@@ -1,0 +1,99 @@
+"""Configuration, the CLI's refusal without a token, and the token never reaching the logs."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_BASE_URL, ConfigError, load
+from bot.logging_setup import RedactToken
+
+TOKEN = "123456789:AAH-secret-token-value"
+
+
+def test_example_config_loads_and_documents_every_key(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    cfg = load(example, env={})
+    assert cfg.token == ""
+    assert cfg.base_url == DEFAULT_BASE_URL
+    assert cfg.db_url == "sqlite:///data/otbot.sqlite3"
+    assert [t.name for t in cfg.teams] == ["OT Wonen en Leefomgeving"]
+    assert cfg.teams[0].secretary_usernames == frozenset({"secretaris_npsnw"})
+    text = example.read_text()
+    for key in ("token", "base_url", "base_file_url", "url", "timezone", "secretaries", "chat_id"):
+        assert f"{key} =" in text
+
+
+def test_environment_wins_and_teams_parse(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[telegram]\ntoken = "from-file"\n'
+        '[team]\nname = "OT A"\nsecretaries = [42, "@Sec", "77"]\nchat_id = -1001\n'
+        '[[teams]]\nname = "OT B"\n'
+    )
+    cfg = load(path, env={"TELEGRAM_BOT_TOKEN": TOKEN, "OTBOT_DB_URL": "sqlite:///x.db"})
+    assert cfg.token == TOKEN
+    assert cfg.db_url == "sqlite:///x.db"
+    a, b = cfg.teams
+    assert (a.name, a.chat_id, a.secretary_ids, a.secretary_usernames) == (
+        "OT A",
+        -1001,
+        frozenset({42, 77}),
+        frozenset({"sec"}),
+    )
+    assert b.name == "OT B" and b.chat_id is None
+    assert TOKEN not in repr(cfg)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[team]\nsecretaries = [1]\n", '[team]\nname = "A"\n[[teams]]\nname = "a"\n', "[team"],
+)
+def test_bad_config_is_refused(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError):
+        load(path, env={})
+
+
+def test_run_without_token_explains_and_exits_nonzero(tmp_path: Path) -> None:
+    env = {"PATH": "", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "@BotFather" in result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "Geen bot-token gevonden" in result.stderr and "No bot token found" in result.stderr
+
+
+def test_db_upgrade_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'data' / 'bot.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+        cwd=tmp_path,
+        env={"OTBOT_DB_URL": url, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "database up to date: 0001" in result.stdout
+    assert (tmp_path / "data" / "bot.sqlite3").exists()
+
+
+def test_token_is_redacted_from_log_lines(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("httpx-like")
+    caplog.handler.addFilter(RedactToken(TOKEN))
+    logger.warning("POST https://api.telegram.org/bot%s/getUpdates failed", TOKEN)
+    assert TOKEN not in caplog.text
+    assert "bot<token>/getUpdates" in caplog.text
