@@ -43,8 +43,8 @@ def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
 
 async def mijnacties(update: Update, context: BotContext) -> None:
     """Show the sender's open actions, most urgent first."""
-    user = sender(update)
-    result = await as_member(update, context, lambda: context.actions.mine(user))
+    user, chat = sender(update), chat_ref(update)
+    result = await as_member(update, context, lambda: context.actions.mine(user, chat))
     await reply(update, texts.my_actions(result.actions, result.today, result.multi_team))
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from domain.deadline import parse_deadline
 from domain.errors import (
     ActionNotFound,
+    ChooseTeam,
     BadValue,
     EmptyText,
     MessageNotUnderstood,
@@ -211,14 +212,19 @@ class ActionService(ServiceBase):
             return [r.number for r in rows]
 
     # reading ---------------------------------------------------------------------------
-    def mine(self, user: UserRef) -> ActionList:
+    def mine(self, user: UserRef, chat: ChatRef | None = None) -> ActionList:
         """Return the user's open actions in all their teams, most urgent first."""
         with unit_of_work(self.factory) as repo:
             urow = repo.user(user.telegram_id)
             memberships = repo.memberships(urow.id) if urow else []
-            if not memberships:
-                # A configured secretary who never wrote before, or a stranger.
-                self.resolve(repo, user, None)
+            if not memberships or (chat is not None and chat.is_private):
+                # Strangers are refused here; a configured secretary joins their team.
+                try:
+                    self.resolve(repo, user, chat)
+                except ChooseTeam:
+                    pass  # /mijnacties covers all teams: no choice needed
+                urow = repo.user(user.telegram_id)
+                memberships = repo.memberships(urow.id) if urow else []
             rows = repo.open_actions_of([m.id for m, _ in memberships])
             today = self.today()
             actions = sort_by_urgency(repo.to_actions(rows, with_updates=False), today)

@@ -73,6 +73,10 @@ class ServiceBase:
             member = self._member_in_group(repo, team, user, now)
         else:
             member, team = self._member_in_private(repo, user, team_id, team_name, now)
+            if chat is not None and member.user is not None and not member.user.private_chat:
+                # They wrote to the bot privately, so the bot may write to them too.
+                member.user.private_chat = True
+                member.user.unreachable_at = None
         actor = Actor(
             member_id=member.id,
             team_id=team.id,
