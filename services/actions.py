@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.deadline import parse_deadline
 from domain.errors import (
     ActionNotFound,
-    ChooseTeam,
     BadValue,
+    ChooseTeam,
     EmptyText,
     MessageNotUnderstood,
     NothingToUndo,
@@ -219,10 +220,8 @@ class ActionService(ServiceBase):
             memberships = repo.memberships(urow.id) if urow else []
             if not memberships or (chat is not None and chat.is_private):
                 # Strangers are refused here; a configured secretary joins their team.
-                try:
+                with suppress(ChooseTeam):  # /mijnacties covers all teams: no choice needed
                     self.resolve(repo, user, chat)
-                except ChooseTeam:
-                    pass  # /mijnacties covers all teams: no choice needed
                 urow = repo.user(user.telegram_id)
                 memberships = repo.memberships(urow.id) if urow else []
             rows = repo.open_actions_of([m.id for m, _ in memberships])
