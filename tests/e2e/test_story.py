@@ -192,3 +192,24 @@ def test_group_unknown_and_anonymous(tg: Tg, fake: FakeTelegram) -> None:
     assert "nog niet aan een opgaveteam gekoppeld" in tg.send(p["jan"], other, "/acties")
     # /koppel by someone who is not a configured secretary.
     assert "Alleen een secretaris uit de configuratie" in tg.send(p["jan"], other, "/koppel")
+
+
+def test_update_button_asks_for_a_reply(tg: Tg, fake: FakeTelegram) -> None:
+    p = team_people(tg)
+    marloes, jan = p["marloes"], p["jan"]
+    tg.send(marloes, tg.group, "/koppel")
+    tg.send(marloes, tg.dm(marloes), "Jan: data doorsturen (ASAP)")
+    tg.send(jan, tg.dm(jan), "/ikben Jan")
+    tg.send(jan, tg.dm(jan), "/actie 1")
+    card = fake.last_bot_message(jan["id"])
+    _, prompt_text = tg.press(jan, card, "Update geven")
+    assert "Update voor #1" in prompt_text
+    prompt = fake.last_bot_message(jan["id"])
+    prompt_call = [c for c in fake.calls_of("sendMessage") if c.params["chat_id"] == jan["id"]][-1]
+    assert prompt_call.params["reply_markup"]["force_reply"] is True
+    reply = tg.send(jan, tg.dm(jan), "Mail is verstuurd naar alle partners", reply_to=prompt)
+    assert "Update bij #1 opgeslagen" in reply
+    assert "Mail is verstuurd naar alle partners" in tg.send(jan, tg.dm(jan), "/actie 1")
+    # The claim button makes Jan the confirmed owner.
+    _, reply = tg.press(jan, fake.last_bot_message(jan["id"]), "Ik pak het op")
+    assert "jij pakt #1 op" in reply
