@@ -75,6 +75,8 @@ class UserRow(Base):
     last_name: Mapped[str] = mapped_column(String(255), default="")
     private_chat: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminders_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    digest_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     current_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -120,6 +122,7 @@ class ActionRow(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
         Index("ix_actions_team_status", "team_id", "status"),
+        Index("ix_actions_deadline_kind_due_date", "deadline_kind", "due_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -143,10 +146,57 @@ class ActionRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     closed_note: Mapped[str] = mapped_column(Text, default="")
+    # Reminder state: the next moment the scheduler must look at this action (indexed, so a
+    # tick costs what is due, not what is stored), and what the ASAP cycle needs.
+    next_remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    asap_nudges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_asap_nudge_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     owners: Mapped[list[ActionOwnerRow]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="ActionOwnerRow.position"
     )
+
+
+class ReminderRow(Base):
+    """One reminder to one recipient: planned, then sent exactly once (the outbox)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_status_next_attempt_at", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id"), index=True)
+    # Who receives it: a member (a person, or the group itself for "OT"), or None for the
+    # team's group chat. `about` is the owner name when it goes to someone else.
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    about: Mapped[str] = mapped_column(String(255), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    # Unique per occurrence and recipient: planning twice can never create two reminders.
+    dedupe: Mapped[str] = mapped_column(String(120), unique=True)
+    # pending -> sending -> sent; or folded (into a digest), skipped, cancelled, failed,
+    # uncertain (the process died between "sending" and "sent": never sent again).
+    status: Mapped[str] = mapped_column(String(20))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str] = mapped_column(String(255), default="")
+
+
+class SchedulerStateRow(Base):
+    """Small facts the scheduler keeps between runs (e.g. the last digest week made)."""
+
+    __tablename__ = "scheduler_state"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
 
 
 class ActionOwnerRow(Base):
