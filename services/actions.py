@@ -36,8 +36,10 @@ from domain.model import (
     UserRef,
 )
 from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name, split_owners
+from domain.reminders import snooze_until
 from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
 from services.base import ServiceBase
+from services.reminders import replan, touched
 from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
 from storage.repo import Repo, unit_of_work
 
@@ -152,6 +154,8 @@ class ActionService(ServiceBase):
             row.status = Status.DONE.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
+        row.last_activity_at = now
+        replan(repo, row, self.reminder_settings)
         return row
 
     def _set_owners(
@@ -209,6 +213,7 @@ class ActionService(ServiceBase):
             for row in rows:
                 row.status = Status.WITHDRAWN.value
                 row.updated_at = now
+                replan(repo, row, self.reminder_settings)
                 repo.event(team.id, "withdrawn", now, actor_id=actor.member_id, action_id=row.id)
             return [r.number for r in rows]
 
@@ -286,6 +291,7 @@ class ActionService(ServiceBase):
                 link.claimed_at = now
             row.status = Status.CLAIMED.value
             row.updated_at = now
+            touched(repo, row, now, self.reminder_settings)
             repo.event(team.id, "claimed", now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             repo.s.refresh(row, ["owners"])
@@ -319,6 +325,7 @@ class ActionService(ServiceBase):
             row.closed_by_id = actor.member_id
             row.closed_note = note
             row.updated_at = now
+            replan(repo, row, self.reminder_settings)
             if note:
                 repo.s.add(
                     ActionUpdateRow(
@@ -358,6 +365,7 @@ class ActionService(ServiceBase):
             row.closed_by_id = None
             row.closed_note = ""
             row.updated_at = now
+            touched(repo, row, now, self.reminder_settings)
             repo.event(team.id, "reopened", now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
@@ -389,6 +397,7 @@ class ActionService(ServiceBase):
                 )
             )
             row.updated_at = now
+            touched(repo, row, now, self.reminder_settings)
             repo.event(team.id, "updated", now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
@@ -418,6 +427,7 @@ class ActionService(ServiceBase):
                 row.deadline_kind = deadline.kind.value
                 row.deadline_text = deadline.text
                 row.due_date = deadline.due
+                repo.cancel_pending_reminders(row.id)
             elif attr == "owners":
                 names = split_owners(value)
                 if any(len(n) > MAX_NAME_LENGTH for n in names):
@@ -436,6 +446,7 @@ class ActionService(ServiceBase):
                 old = getattr(row, attr)
                 setattr(row, attr, value)
             row.updated_at = now
+            replan(repo, row, self.reminder_settings)
             repo.event(
                 team.id,
                 "edited",
@@ -467,6 +478,7 @@ class ActionService(ServiceBase):
             row.closed_by_id = actor.member_id
             row.closed_note = reason.strip()[:MAX_UPDATE_LENGTH]
             row.updated_at = now
+            replan(repo, row, self.reminder_settings)
             repo.event(
                 team.id,
                 "cancelled",
@@ -474,6 +486,33 @@ class ActionService(ServiceBase):
                 actor_id=actor.member_id,
                 action_id=row.id,
                 reason=reason,
+            )
+            repo.s.flush()
+            return Changed(repo.to_actions([row])[0])
+
+    def snooze(
+        self, user: UserRef, chat: ChatRef | None, number: int, team_id: int | None = None
+    ) -> Changed:
+        """Put an action's reminders off for two working days (the "Later" button)."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            row = self._row(repo, team.id, number)
+            action = repo.to_actions([row], with_updates=False)[0]
+            if not may_update(actor, action):
+                raise NotOwner(number)
+            if not Status(row.status).is_open:
+                raise WrongState(number, row.status, "open")
+            row.snoozed_until = snooze_until(now, self.reminder_settings)
+            repo.cancel_pending_reminders(row.id)
+            replan(repo, row, self.reminder_settings)
+            repo.event(
+                team.id,
+                "snoozed",
+                now,
+                actor_id=actor.member_id,
+                action_id=row.id,
+                until=row.snoozed_until,
             )
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])

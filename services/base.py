@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from domain.errors import ChooseTeam, GroupNotLinked, NotAMember, NotSecretary, UnknownTeam
 from domain.model import Actor, ChatRef, TeamSetup, UserRef
+from domain.reminders import ReminderSettings
 from storage.db import SessionFactory
 from storage.models import MemberRow, TeamRow
 from storage.repo import Repo
@@ -31,11 +32,13 @@ class ServiceBase:
         setups: tuple[TeamSetup, ...] = (),
         clock: Clock = system_clock,
         tz: ZoneInfo = AMSTERDAM,
+        reminders: ReminderSettings | None = None,
     ) -> None:
         self.factory = factory
         self.setups = setups
         self.clock = clock
         self.tz = tz
+        self.reminder_settings = reminders or ReminderSettings(tz=tz)
 
     def now(self) -> datetime:
         """Return the injected clock's time (aware UTC)."""

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +21,7 @@ from domain.model import (
     Person,
     Status,
     Team,
+    TeamSetup,
     UserRef,
 )
 from storage.db import SessionFactory
@@ -31,6 +32,8 @@ from storage.models import (
     EventRow,
     MemberNameRow,
     MemberRow,
+    ReminderRow,
+    SchedulerStateRow,
     TeamRow,
     UserRow,
 )
@@ -282,6 +285,182 @@ class Repo:
                 created_at=now,
             )
         )
+
+    # reminders -------------------------------------------------------------------------
+    def user_by_id(self, user_id: int) -> UserRow | None:
+        return self.s.get(UserRow, user_id)
+
+    def action_by_id(self, action_id: int) -> ActionRow:
+        return self.s.get_one(ActionRow, action_id)
+
+    def actions_due(self, now: datetime, limit: int) -> list[ActionRow]:
+        """Open actions whose next reminder moment has come (uses the index on it)."""
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(ActionRow.next_remind_at <= now)
+                .order_by(ActionRow.next_remind_at)
+                .limit(limit)
+            )
+        )
+
+    def actions_never_planned(self) -> list[ActionRow]:
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.last_activity_at.is_(None),
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+            )
+        )
+
+    def reminder_keys(self, action_id: int) -> list[str]:
+        """Occurrence keys already sent, folded or skipped for an action."""
+        dedupes = self.s.scalars(
+            select(ReminderRow.dedupe).where(
+                ReminderRow.action_id == action_id, ReminderRow.status != "cancelled"
+            )
+        )
+        return [d.split("|")[1] for d in dedupes]
+
+    def add_reminder(self, row: ReminderRow) -> None:
+        self.s.add(row)
+
+    def add_reminder_once(self, row: ReminderRow) -> int:
+        """Add the row unless one with its dedupe key exists; return how many were added."""
+        exists = self.s.scalar(select(ReminderRow.id).where(ReminderRow.dedupe == row.dedupe))
+        if exists is not None:
+            return 0
+        self.s.add(row)
+        return 1
+
+    def cancel_pending_reminders(self, action_id: int) -> None:
+        self.s.execute(
+            update(ReminderRow)
+            .where(ReminderRow.action_id == action_id, ReminderRow.status == "pending")
+            .values(status="cancelled")
+        )
+
+    def reminders_in(self, status: str) -> list[ReminderRow]:
+        return list(self.s.scalars(select(ReminderRow).where(ReminderRow.status == status)))
+
+    def reminders_by_id(self, ids: list[int]) -> list[ReminderRow]:
+        return list(self.s.scalars(select(ReminderRow).where(ReminderRow.id.in_(ids))))
+
+    def reminders_ready(self, now: datetime, limit: int) -> list[ReminderRow]:
+        return list(
+            self.s.scalars(
+                select(ReminderRow)
+                .where(ReminderRow.status == "pending", ReminderRow.next_attempt_at <= now)
+                .order_by(ReminderRow.id)
+                .limit(limit)
+            )
+        )
+
+    def claim_reminder(self, reminder_id: int) -> bool:
+        """Mark a row `sending` if it is still pending; False when another run took it."""
+        result = self.s.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id, ReminderRow.status == "pending")
+            .values(status="sending", attempts=ReminderRow.attempts + 1)
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def finish_reminders(
+        self,
+        ids: list[int],
+        status: str,
+        now: datetime,
+        message_id: int | None,
+        error: str = "",
+    ) -> None:
+        self.s.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(ids), ReminderRow.status == "sending")
+            .values(status=status, sent_at=now, message_id=message_id, error=error[:255])
+        )
+
+    def secretaries(self, team_id: int, setups: tuple[TeamSetup, ...]) -> list[MemberRow]:
+        team = self.team(team_id)
+        setup = next((s for s in setups if s.name.lower() == team.name.lower()), None)
+        out = []
+        for m in self.members(team_id):
+            if m.left_at is not None or m.user is None:
+                continue
+            ref = UserRef(m.user.telegram_id, username=m.user.username)
+            if m.is_secretary or (setup is not None and setup.names_secretary(ref)):
+                out.append(m)
+        return out
+
+    def meeting_days(self, start: date, end: date) -> list[tuple[int, date]]:
+        rows = self.s.execute(
+            select(ActionRow.team_id, ActionRow.due_date)
+            .where(
+                ActionRow.deadline_kind == DeadlineKind.MEETING.value,
+                ActionRow.due_date >= start,
+                ActionRow.due_date <= end,
+                ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+            )
+            .distinct()
+        )
+        return [(t, d) for t, d in rows if d is not None]
+
+    def meeting_actions(self, team_id: int, day: date) -> list[ActionRow]:
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.team_id == team_id,
+                    ActionRow.deadline_kind == DeadlineKind.MEETING.value,
+                    ActionRow.due_date == day,
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def previous_meeting_day(self, team_id: int, day: date) -> date | None:
+        return self.s.scalar(
+            select(func.max(ActionRow.due_date)).where(
+                ActionRow.team_id == team_id,
+                ActionRow.deadline_kind == DeadlineKind.MEETING.value,
+                ActionRow.due_date < day,
+            )
+        )
+
+    def digest_recipients(self) -> list[tuple[int, int]]:
+        """Users who want a digest, can be written to, and own open actions."""
+        rows = self.s.execute(
+            select(UserRow.id, func.min(MemberRow.team_id))
+            .join(MemberRow, MemberRow.user_id == UserRow.id)
+            .join(ActionOwnerRow, ActionOwnerRow.member_id == MemberRow.id)
+            .join(ActionRow, ActionRow.id == ActionOwnerRow.action_id)
+            .where(
+                UserRow.digest_on.is_(True),
+                UserRow.private_chat.is_(True),
+                UserRow.unreachable_at.is_(None),
+                MemberRow.merged_into_id.is_(None),
+                ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+            )
+            .group_by(UserRow.id)
+        )
+        return [(u, t) for u, t in rows]
+
+    def state(self, key: str) -> str | None:
+        row = self.s.get(SchedulerStateRow, key)
+        return row.value if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        row = self.s.get(SchedulerStateRow, key)
+        if row is None:
+            self.s.add(SchedulerStateRow(key=key, value=value))
+        else:
+            row.value = value
 
     # mapping ---------------------------------------------------------------------------
     def to_actions(self, rows: list[ActionRow], *, with_updates: bool = True) -> list[Action]:
