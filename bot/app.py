@@ -14,10 +14,12 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot import texts
 from bot.config import Config
 from bot.errors import on_error
+from bot.reminders import reminder_tick
 from handlers import actions, members, secretary
 from handlers.context import BotContext, Services
 from services.actions import ActionService
 from services.base import Clock, system_clock
+from services.reminders import ReminderService
 from services.teams import TeamService
 from storage.db import make_engine, session_factory
 
@@ -30,9 +32,16 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     """Build the bot exactly as production runs it (tests inject only the clock)."""
     tz = ZoneInfo(cfg.timezone)
     factory = session_factory(make_engine(cfg.db_url))
-    common: dict[str, Any] = {"setups": cfg.teams, "clock": clock, "tz": tz}
+    common: dict[str, Any] = {
+        "setups": cfg.teams,
+        "clock": clock,
+        "tz": tz,
+        "reminders": cfg.reminders,
+    }
     services = Services(
-        teams=TeamService(factory, **common), actions=ActionService(factory, **common)
+        teams=TeamService(factory, **common),
+        actions=ActionService(factory, **common),
+        reminders=ReminderService(factory, **common),
     )
     app = (
         ApplicationBuilder()
@@ -50,6 +59,23 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     actions.register(app)
     secretary.register(app)
     app.add_error_handler(on_error)
+    if cfg.reminders_enabled:
+        assert app.job_queue is not None
+        # The JobQueue is only a clock: what is due lives in the database. No misfire grace
+        # limit (APScheduler's 1 s default silently skips a late run), never two at once.
+        app.job_queue.run_repeating(
+            reminder_tick,
+            interval=cfg.tick_seconds,
+            first=min(5.0, cfg.tick_seconds),
+            name="reminders",
+            job_kwargs={
+                "id": "reminders",
+                "replace_existing": True,
+                "misfire_grace_time": None,
+                "coalesce": True,
+                "max_instances": 1,
+            },
+        )
     return app
 
 
@@ -57,6 +83,12 @@ async def _post_init(app: OTApp) -> None:
     """Create configured teams and publish the command menu (default, groups, and nl)."""
     services: Services = app.bot_data["services"]
     services.teams.sync_config()
+    uncertain = services.reminders.recover()
+    if uncertain:
+        log.warning(
+            "%d reminders were being sent when the bot stopped; they are not sent again",
+            uncertain,
+        )
     private = [BotCommand(c, d) for c, d in texts.COMMANDS_MEMBER]
     group = private + [BotCommand(c, d) for c, d in texts.COMMANDS_GROUP_EXTRA]
     for language in ("", "nl"):

@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from domain.holidays import dutch_holidays
 from domain.model import TeamSetup
+from domain.reminders import ReminderSettings
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
@@ -28,6 +32,9 @@ class Config:
     timezone: str = "Europe/Amsterdam"
     teams: tuple[TeamSetup, ...] = ()
     poll_timeout: float = 30.0
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    reminders_enabled: bool = True
+    tick_seconds: float = 60.0
 
 
 def default_path() -> Path | None:
@@ -59,15 +66,85 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
     names = [t.name.lower() for t in teams]
     if len(set(names)) != len(names):
         raise ConfigError("two teams in the configuration have the same name")
+    timezone = str(bot.get("timezone", "Europe/Amsterdam"))
+    try:
+        tz = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise ConfigError(f"unknown time zone: {timezone}") from err
+    rem = data.get("reminders", {})
     return Config(
         token=(env.get("TELEGRAM_BOT_TOKEN") or str(tg.get("token", ""))).strip(),
         base_url=str(tg.get("base_url", DEFAULT_BASE_URL)),
         base_file_url=str(tg.get("base_file_url", DEFAULT_BASE_FILE_URL)),
         db_url=env.get("OTBOT_DB_URL") or str(storage.get("url", DEFAULT_DB_URL)),
-        timezone=str(bot.get("timezone", "Europe/Amsterdam")),
+        timezone=timezone,
         teams=tuple(teams),
         poll_timeout=float(tg.get("poll_timeout", 30.0)),
+        reminders=_reminders(rem, tz),
+        reminders_enabled=bool(rem.get("enabled", True)),
+        tick_seconds=float(rem.get("tick_seconds", 60.0)),
     )
+
+
+WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+INT_KEYS = (
+    "asap_first_working_days",
+    "asap_repeat_days",
+    "asap_escalate_after",
+    "date_days_before",
+    "meeting_update_working_days",
+    "snooze_working_days",
+    "catch_up_days",
+)
+
+
+def _weekday(value: object) -> int:
+    """Read a weekday as "ma".."zo" or 1..7 (Monday = 1)."""
+    if isinstance(value, int) and 1 <= value <= 7:
+        return value - 1
+    if isinstance(value, str) and value[:2].lower() in WEEKDAYS:
+        return WEEKDAYS[value[:2].lower()]
+    raise ConfigError(f"[reminders]: {value!r} is no weekday (use ma..zo or 1..7)")
+
+
+def _clock(value: object, key: str) -> time:
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError as err:
+        raise ConfigError(f"[reminders] {key}: use HH:MM, not {value!r}") from err
+
+
+def _reminders(raw: dict[str, Any], tz: ZoneInfo) -> ReminderSettings:
+    """Read [reminders]; holidays default to the Dutch public holidays."""
+    kwargs: dict[str, Any] = {"tz": tz}
+    for key in INT_KEYS:
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or value < 0:
+                raise ConfigError(f"[reminders] {key} must be a whole number >= 0")
+            kwargs[key] = value
+    if "window_start" in raw:
+        kwargs["window_start"] = _clock(raw["window_start"], "window_start")
+    if "window_end" in raw:
+        kwargs["window_end"] = _clock(raw["window_end"], "window_end")
+    if "working_days" in raw:
+        kwargs["working_days"] = frozenset(_weekday(d) for d in raw["working_days"])
+    if "digest_weekday" in raw:
+        kwargs["digest_weekday"] = _weekday(raw["digest_weekday"])
+    if "holidays" in raw:
+        try:
+            kwargs["holidays"] = frozenset(date.fromisoformat(str(d)) for d in raw["holidays"])
+        except ValueError as err:
+            raise ConfigError(f"[reminders] holidays: {err}") from err
+    else:
+        year = datetime.now(tz).year
+        kwargs["holidays"] = frozenset().union(
+            *(dutch_holidays(y) for y in range(year - 1, year + 6))
+        )
+    try:
+        return ReminderSettings(**kwargs)
+    except ValueError as err:
+        raise ConfigError(f"[reminders]: {err}") from err
 
 
 def _team(raw: dict[str, Any]) -> TeamSetup:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from domain import errors as e
 from domain.model import Action, DeadlineKind, ItemKind, ParseProblem, Person, Status, Team
+from services.reminders import Delivery, ReminderItem
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -63,6 +64,7 @@ HELP_MEMBER = (
     "/sluit N [toelichting] (of /klaar N) – actie N is afgerond\n"
     "/heropen N – een afgeronde actie weer openen\n"
     "/ikben Naam – koppel je account aan je naam in de lijst\n"
+    "/herinneringen – herinneringen en weekoverzicht aan of uit\n"
     "/team [naam] – kies je team (als je in meer teams zit)"
 )
 
@@ -98,6 +100,7 @@ COMMANDS_MEMBER = [
     ("sluit", "Actie afronden: /sluit N"),
     ("heropen", "Actie heropenen: /heropen N"),
     ("ikben", "Koppel je naam: /ikben Naam"),
+    ("herinneringen", "Herinneringen aan of uit"),
     ("team", "Kies je team"),
     ("help", "Uitleg en commando's"),
 ]
@@ -410,6 +413,10 @@ USAGE = {
     ),
     "vervallen": "Gebruik: <code>/vervallen N [reden]</code>.",
     "ikben": "Gebruik: <code>/ikben Naam</code>, zoals je naam in de actielijst staat.",
+    "herinneringen": (
+        "Gebruik: <code>/herinneringen aan</code>, <code>/herinneringen uit</code>, "
+        "<code>/herinneringen overzicht aan</code> of <code>/herinneringen overzicht uit</code>."
+    ),
     "lid": (
         "Gebruik: <code>/lid Naam</code>, of antwoord met <code>/lid Naam</code> op een "
         "bericht van die persoon om hem of haar te koppelen."
@@ -545,3 +552,100 @@ ANONYMOUS = (
 NO_UPDATE_CONTEXT = "Ik weet niet meer bij welke actie dit hoort. Gebruik /update N tekst."
 NEW_PROMPT_RE = re.compile(re.escape(NEW_PROMPT))
 KOPPEL_IN_GROUP = "Gebruik /koppel in de Telegram-groep van het team, niet hier."
+
+# --- reminders ---------------------------------------------------------------------------
+
+BTN_LATER = "⏰ Later"
+REMINDER_FOOTER = "Herinneringen aanpassen of uitzetten: /herinneringen"
+LATE_NOTE = " <i>(later verstuurd: de bot was even offline)</i>"
+
+
+def _reminder_line(item: ReminderItem) -> str:
+    a = item.action
+    n = a.number
+    text = escape(_short(a.text, 120))
+    due = day(a.deadline.due) if a.deadline.due else ""
+    about = f" <i>(voor {escape(item.about)}, nog niet gekoppeld)</i>" if item.about else ""
+    late = LATE_NOTE if item.late else ""
+    lines = {
+        "asap": f"🔔 <b>#{n}</b> {text}\n   Dit staat op ASAP. Lukt het? Geef een update of "
+        f"rond af.",
+        "asap_stuck": f"⚠️ <b>Loopt vast: #{n}</b> {text}\n   Na een paar herinneringen nog geen "
+        f"reactie van {escape(item.about or 'de eigenaar')}. Even navragen?",
+        "date_before": f"📆 <b>#{n}</b> {text}\n   Over een week af: {escape(a.deadline.text)} "
+        f"({due}).",
+        "date_due": f"⏰ <b>#{n}</b> {text}\n   Vandaag is de deadline ({due}).",
+        "date_overdue": f"⚠️ <b>#{n}</b> {text}\n   De deadline is verstreken ({due}). Nog "
+        f"bezig? Geef een update, of rond af.",
+        "meeting_update": f"📝 <b>#{n}</b> {text}\n   Dit staat op de agenda van het OT van "
+        f"{due}; stuur je update met <code>/update {n} …</code>",
+    }
+    line = lines.get(item.kind, f"🔔 <b>#{n}</b> {text}")
+    if item.kind == "asap_stuck":
+        return line + late
+    return line + about + late
+
+
+def reminder_message(d: Delivery, start_link: str) -> str:
+    """Render grouped reminders for one chat (a person, or the group with mentions)."""
+    head = f"<b>Herinnering</b> · {escape(d.team_name)}"
+    if len(d.items) > 1:
+        head = f"<b>{len(d.items)} herinneringen</b> · {escape(d.team_name)}"
+    parts = [head]
+    if d.to_group and d.mentions:
+        names = ", ".join(
+            f'<a href="tg://user?id={m.telegram_id}">{escape(m.name)}</a>' for m in d.mentions
+        )
+        parts.append(
+            f'Voor {names}. Druk één keer op <a href="{escape(start_link)}">Start</a>, dan '
+            "krijg je herinneringen voortaan privé."
+        )
+    parts.extend(_reminder_line(item) for item in d.items)
+    parts.append(f"<i>{REMINDER_FOOTER}</i>")
+    return "\n\n".join(parts)
+
+
+def group_ping(d: Delivery) -> str:
+    """Render the message to the group the day before an OT."""
+    assert d.meeting_day is not None
+    lines = [f"📅 <b>Morgen OT ({day(d.meeting_day)})</b> · {escape(d.team_name)}", ""]
+    lines.append(f"<b>Op de agenda ({len(d.items)})</b>")
+    lines.extend(
+        f"• #{i.action.number} {escape(_short(i.action.text, 100))} – {owners(i.action)}"
+        for i in d.items
+    )
+    if d.updated:
+        lines += ["", "<b>Update gegeven:</b> " + escape(_join(list(d.updated)))]
+    if d.not_updated:
+        lines += ["", "<b>Nog geen update van:</b> " + escape(_join(list(d.not_updated)))]
+    if d.overdue:
+        lines += ["", f"<b>Te laat ({len(d.overdue)})</b>"]
+        lines.extend(
+            f"• #{a.number} {escape(_short(a.text, 100))} – {deadline(a)}" for a in d.overdue
+        )
+    lines += ["", "Update geven: <code>/update N tekst</code>"]
+    return "\n".join(lines)
+
+
+def digest(d: Delivery) -> str:
+    """Render the weekly personal digest."""
+    head = f"🗓 <b>Je week</b>: {len(d.digest)} open actie" + ("s" if len(d.digest) != 1 else "")
+    body = "\n\n".join(action_line(a, d.today, d.multi_team) for a in d.digest)
+    return f"{head}\n\n{body}\n\n<i>{REMINDER_FOOTER}</i>"
+
+
+def snoozed(action: Action) -> str:
+    """Confirm the "Later" button."""
+    return f"⏰ Goed, ik herinner je later aan #{action.number}."
+
+
+def reminder_settings(reminders_on: bool, digest_on: bool) -> str:
+    """Show /herinneringen."""
+    state = "aan" if reminders_on else "uit"
+    dig = "aan" if digest_on else "uit"
+    return (
+        f"<b>Herinneringen</b>: {state}\n<b>Weekoverzicht op maandag</b>: {dig}\n\n"
+        "Wijzigen:\n<code>/herinneringen uit</code> of <code>/herinneringen aan</code>\n"
+        "<code>/herinneringen overzicht uit</code> of <code>/herinneringen overzicht aan</code>\n"
+        "Herinneringen komen alleen op werkdagen tussen 9:00 en 17:30."
+    )

@@ -140,6 +140,11 @@ async def button(update: Update, context: BotContext) -> None:
                 update, context, lambda: acts.close(user, chat, number, team_id=team_id)
             )
             text = texts.closed(done.action, done.changed)
+        elif op == "later":
+            done = await as_member(
+                update, context, lambda: acts.snooze(user, chat, number, team_id=team_id)
+            )
+            text = texts.snoozed(done.action)
         elif op == "upd":
             await query.answer()
             await reply(update, texts.update_prompt(number), force_reply=True)

@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from services.actions import ActionService
+from services.reminders import ReminderService
 from services.teams import TeamService
 
 
@@ -15,6 +16,7 @@ from services.teams import TeamService
 class Services:
     teams: TeamService
     actions: ActionService
+    reminders: ReminderService
     # Users Telegram recently said are in none of our groups: user id -> monotonic time.
     strangers: dict[int, float] = field(default_factory=dict)
 

@@ -114,12 +114,34 @@ async def migrated(update: Update, context: BotContext) -> None:
         context.teams.migrate_chat(message.chat.id, message.migrate_to_chat_id)
 
 
+async def herinneringen(update: Update, context: BotContext) -> None:
+    """Show or switch reminders and the weekly digest for the sender."""
+    user, chat = sender(update), chat_ref(update)
+    words = command_args(update).casefold().split()
+    switch = {"aan": True, "uit": False}
+    reminders_on: bool | None = None
+    digest_on: bool | None = None
+    if len(words) == 1 and words[0] in switch:
+        reminders_on = switch[words[0]]
+    elif len(words) == 2 and words[0] in ("overzicht", "digest") and words[1] in switch:
+        digest_on = switch[words[1]]
+    elif words:
+        raise Usage("herinneringen")
+    state = await as_member(
+        update,
+        context,
+        lambda: context.teams.reminder_switches(user, chat, reminders_on, digest_on),
+    )
+    await reply(update, texts.reminder_settings(*state))
+
+
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add start/help/names/teams and the group's service messages."""
     app.add_handler(CommandHandler("start", start, filters=NEW))
     app.add_handler(CommandHandler("help", help_cmd, filters=NEW))
     app.add_handler(CommandHandler("ikben", ikben, filters=NEW))
     app.add_handler(CommandHandler("team", team, filters=NEW))
+    app.add_handler(CommandHandler("herinneringen", herinneringen, filters=NEW))
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, members_joined))
     app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))

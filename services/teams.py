@@ -228,6 +228,34 @@ class TeamService(ServiceBase):
                 people.append(p)
             return to_team(team), people
 
+    def reminder_switches(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        reminders_on: bool | None = None,
+        digest_on: bool | None = None,
+    ) -> tuple[bool, bool]:
+        """Show or change whether a person gets reminders and the weekly digest."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _member, team, actor = self.resolve(repo, user, chat)
+            urow = repo.user(user.telegram_id)
+            assert urow is not None
+            if reminders_on is not None:
+                urow.reminders_on = reminders_on
+            if digest_on is not None:
+                urow.digest_on = digest_on
+            if reminders_on is not None or digest_on is not None:
+                repo.event(
+                    team.id,
+                    "reminder_settings",
+                    now,
+                    actor_id=actor.member_id,
+                    reminders=urow.reminders_on,
+                    digest=urow.digest_on,
+                )
+            return urow.reminders_on, urow.digest_on
+
     # helpers ---------------------------------------------------------------------------
     @staticmethod
     def _check_name(name: str) -> None:

@@ -87,7 +87,12 @@ def test_db_upgrade_command(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "database up to date: 0001" in result.stdout
+    from alembic.script import ScriptDirectory
+
+    from storage.db import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    assert f"database up to date: {head}" in result.stdout
     assert (tmp_path / "data" / "bot.sqlite3").exists()
 
 

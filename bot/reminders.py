@@ -1,0 +1,113 @@
+"""The reminder job: the JobQueue is only a clock; what is due comes from the database."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import Application, ContextTypes
+
+from bot import texts
+from handlers.context import Services
+from services.reminders import DIGEST, PING, Delivery, TickReport
+
+log = logging.getLogger(__name__)
+MAX_BUTTON_ROWS = 20
+
+
+async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The scheduled job: plan, then deliver what is due."""
+    await run_reminders(context.application)
+
+
+async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickReport:
+    """One scheduler run; safe to overlap with another (claims are exclusive)."""
+    services: Services = app.bot_data["services"]
+    report = services.reminders.plan()
+    sent = 0
+    for delivery in services.reminders.claim():
+        sent += await deliver(app.bot, services, delivery)
+    if report.planned or report.folded or sent:
+        log.info(
+            "reminders: %d planned, %d folded into digests, %d messages sent",
+            report.planned,
+            report.folded,
+            sent,
+        )
+    return report
+
+
+def render(delivery: Delivery, bot_username: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Turn a delivery into the message text and its buttons."""
+    if delivery.kind == PING:
+        return texts.group_ping(delivery), None
+    if delivery.kind == DIGEST:
+        return texts.digest(delivery), None
+    link = f"https://t.me/{bot_username}?start=t{delivery.team_id}"
+    rows = []
+    for item in delivery.items[:MAX_BUTTON_ROWS]:
+        if item.kind == "asap_stuck":
+            continue
+        ref = f"{item.action.team_id}:{item.action.number}"
+        n = item.action.number
+        rows.append(
+            [
+                InlineKeyboardButton(f"✅ #{n}", callback_data=f"a:close:{ref}"),
+                InlineKeyboardButton(f"📝 #{n}", callback_data=f"a:upd:{ref}"),
+                InlineKeyboardButton(f"{texts.BTN_LATER} #{n}", callback_data=f"a:later:{ref}"),
+            ]
+        )
+    return texts.reminder_message(delivery, link), InlineKeyboardMarkup(rows) if rows else None
+
+
+async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
+    """Send one delivery; record the outcome in its own short transaction."""
+    reminders = services.reminders
+    text, markup = render(delivery, bot.username)
+    try:
+        message = await bot.send_message(
+            delivery.chat_id,
+            text[:4096],
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            disable_web_page_preview=True,
+        )
+    except RetryAfter as err:
+        wait = err.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        reminders.retry(delivery, seconds, "429 Too Many Requests")
+        return 0
+    except ChatMigrated as err:
+        services.teams.migrate_chat(delivery.chat_id, err.new_chat_id)
+        reminders.retry(delivery, 0, "group became a supergroup")
+        return 0
+    except Forbidden as err:
+        if delivery.chat_id > 0:
+            reminders.unreachable(delivery, str(err))  # falls back to the group next tick
+        else:
+            reminders.failed(delivery, str(err))  # the bot was removed from the group
+        return 0
+    except BadRequest as err:
+        log.error("Telegram refused a reminder for good: %s", err)
+        reminders.failed(delivery, str(err))
+        return 0
+    except NetworkError as err:  # timeouts, resets and 5xx: try again later
+        reminders.backoff(delivery, str(err))
+        return 0
+    except TelegramError as err:
+        log.error("unexpected Telegram error while sending a reminder: %s", err)
+        reminders.backoff(delivery, str(err))
+        return 0
+    reminders.sent(delivery, message.message_id)
+    return 1

@@ -1,0 +1,39 @@
+"""Dutch holidays: Easter and the days that hang on it, Koningsdag on a Sunday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.holidays import dutch_holidays, easter
+
+
+@pytest.mark.parametrize(
+    "year,expected",
+    [
+        (2024, date(2024, 3, 31)),
+        (2025, date(2025, 4, 20)),
+        (2027, date(2027, 3, 28)),
+        (2028, date(2028, 4, 16)),
+        (2038, date(2038, 4, 25)),
+    ],
+)
+def test_easter(year: int, expected: date) -> None:
+    assert easter(year) == expected
+
+
+def test_holidays_2027() -> None:
+    days = dutch_holidays(2027)
+    assert date(2027, 3, 26) in days  # Goede Vrijdag
+    assert date(2027, 3, 29) in days  # Tweede Paasdag
+    assert date(2027, 4, 27) in days  # Koningsdag
+    assert date(2027, 5, 6) in days  # Hemelvaart
+    assert date(2027, 5, 17) in days  # Tweede Pinksterdag
+    assert date(2027, 5, 5) not in days  # Bevrijdingsdag: only every five years
+    assert date(2030, 5, 5) in dutch_holidays(2030)
+
+
+def test_koningsdag_on_sunday_moves_to_saturday() -> None:
+    assert date(2025, 4, 26) in dutch_holidays(2025)
+    assert date(2025, 4, 27) not in dutch_holidays(2025)
