@@ -38,11 +38,13 @@ async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickR
     sent = 0
     for delivery in services.reminders.claim():
         sent += await deliver(app.bot, services, delivery)
-    if report.planned or report.folded or sent:
+    if report.planned or report.folded or report.pings or report.digests or sent:
         log.info(
-            "reminders: %d planned, %d folded into digests, %d messages sent",
+            "reminders: %d planned, %d folded, %d pings, %d digests, %d messages sent",
             report.planned,
             report.folded,
+            report.pings,
+            report.digests,
             sent,
         )
     return report

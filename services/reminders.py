@@ -84,8 +84,10 @@ class Delivery:
 class TickReport:
     """What one scheduler run did (for logs and the benchmark)."""
 
-    planned: int = 0
-    folded: int = 0
+    planned: int = 0  # action reminders put in the outbox
+    folded: int = 0  # too old: left for the digest
+    pings: int = 0
+    digests: int = 0
 
 
 class ReminderService(ServiceBase):
@@ -124,9 +126,9 @@ class ReminderService(ServiceBase):
                 p, f = self._plan_action(repo, row, now)
                 planned += p
                 folded += f
-            planned += self._plan_pings(repo, now)
-            planned += self._plan_digests(repo, now)
-        return TickReport(planned, folded)
+            pings = self._plan_pings(repo, now)
+            digests = self._plan_digests(repo, now)
+        return TickReport(planned, folded, pings, digests)
 
     def _plan_action(self, repo: Repo, row: ActionRow, now: datetime) -> tuple[int, int]:
         """Collect every occurrence due by now; send the newest, fold the older ones."""
@@ -239,6 +241,9 @@ class ReminderService(ServiceBase):
         if now < at or repo.state("digest_week") == marker:
             return 0
         made = 0
+        if now - at > timedelta(days=self.settings.catch_up_days):
+            repo.set_state("digest_week", marker)  # too late for this week's digest
+            return 0
         for user_id, team_id in repo.digest_recipients():
             made += repo.add_reminder_once(
                 ReminderRow(
