@@ -66,7 +66,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         app.job_queue.run_repeating(
             reminder_tick,
             interval=cfg.tick_seconds,
-            first=min(5.0, cfg.tick_seconds),
+            first=cfg.tick_seconds,
             name="reminders",
             job_kwargs={
                 "id": "reminders",

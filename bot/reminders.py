@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from datetime import timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import Application, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from bot import texts
 from handlers.context import Services
@@ -73,6 +75,14 @@ def render(delivery: Delivery, bot_username: str) -> tuple[str, InlineKeyboardMa
     return texts.reminder_message(delivery, link), InlineKeyboardMarkup(rows) if rows else None
 
 
+def retry_seconds(err: RetryAfter) -> float:
+    """Read RetryAfter's wait: an int in PTB 22, a timedelta later (PITFALLS)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = err.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
 async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
     """Send one delivery; record the outcome in its own short transaction."""
     reminders = services.reminders
@@ -86,9 +96,7 @@ async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
             disable_web_page_preview=True,
         )
     except RetryAfter as err:
-        wait = err.retry_after
-        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-        reminders.retry(delivery, seconds, "429 Too Many Requests")
+        reminders.retry(delivery, retry_seconds(err), "429 Too Many Requests")
         return 0
     except ChatMigrated as err:
         services.teams.migrate_chat(delivery.chat_id, err.new_chat_id)

@@ -17,7 +17,9 @@ import pytest
 
 from bot.app import build_application, serve
 from bot.config import Config
+from bot.reminders import run_reminders
 from domain.model import TeamSetup
+from services.reminders import TickReport
 from tests.conftest import FrozenClock
 from tests.e2e.fake_telegram import FakeTelegram
 
@@ -54,6 +56,12 @@ class BotThread:
     def start(self) -> None:
         self._thread.start()
         self._ready.wait(10)
+
+    def tick(self) -> TickReport:
+        """Run the reminder job once, on the bot's own loop, as the JobQueue would."""
+        assert self._loop is not None
+        future = asyncio.run_coroutine_threadsafe(run_reminders(self.app), self._loop)
+        return future.result(timeout=30)
 
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None and not self._loop.is_closed():
@@ -158,6 +166,7 @@ def cfg(fake: FakeTelegram, db_url: str) -> Config:
         db_url=db_url,
         teams=(TeamSetup(name=TEAM, secretary_usernames=frozenset({"marloes_npsnw"})),),
         poll_timeout=5,
+        tick_seconds=3600,  # the tests run the scheduler themselves, on their frozen clock
     )
 
 
