@@ -397,6 +397,14 @@ class _Handler(BaseHTTPRequestHandler):
             )
 
 
+@dataclass
+class Hold:
+    """A held answer: `arrived` is set when the call took effect; set `release` to answer."""
+
+    arrived: threading.Event
+    release: threading.Event
+
+
 class FakeTelegram:
     """In-process fake of the Telegram Bot API. See the module docstring."""
 
@@ -449,6 +457,7 @@ class FakeTelegram:
         self._callbacks: dict[str, dict[str, Any]] = {}
         self._callback_numbers = itertools.count(1)
         self._faults: list[_Fault] = []
+        self._holds: dict[str, Hold] = {}
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": self._get_me,
             "logout": lambda params: True,
@@ -501,6 +510,8 @@ class FakeTelegram:
             return
         with self._cond:
             self._stopping = True
+            for hold in self._holds.values():
+                hold.release.set()
             self._cond.notify_all()
         server.shutdown()
         with self._lock:
@@ -1146,7 +1157,21 @@ class FakeTelegram:
                 self._cond.notify_all()
             else:
                 self._record(call)
-        self._send(handler, status, payload)
+            hold = self._holds.pop(lower, None) if status == 200 else None
+        if hold is not None:
+            # The call took effect (recorded, message stored) but its answer is held back:
+            # a test can kill the client "after Telegram accepted, before it heard so".
+            hold.arrived.set()
+            hold.release.wait(timeout=120)
+        with contextlib.suppress(OSError):  # the client is gone (killed while held)
+            self._send(handler, status, payload)
+
+    def hold_next(self, method: str) -> Hold:
+        """Hold back the answer to the next successful call of `method` until released."""
+        hold = Hold(threading.Event(), threading.Event())
+        with self._cond:
+            self._holds[method.lower()] = hold
+        return hold
 
     def _answer(self, handler: _Handler, call: Call, status: int, payload: dict) -> None:
         call.status, call.response = status, payload
