@@ -87,6 +87,8 @@ async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
     """Send one delivery; record the outcome in its own short transaction."""
     reminders = services.reminders
     text, markup = render(delivery, bot.username)
+    if not reminders.start(delivery):
+        return 0  # another scheduler run is sending these
     try:
         message = await bot.send_message(
             delivery.chat_id,

@@ -34,6 +34,7 @@ from storage.repo import Repo, unit_of_work
 # Reminders planned this long after their time are marked late ("te laat verstuurd").
 LATE_AFTER = timedelta(minutes=30)
 MAX_PER_TICK = 25  # messages per tick: far below Telegram's 30/s, and one per chat
+MAX_ITEMS = 15  # reminders in one message; the rest follow in the next tick
 PLAN_BATCH = 2000
 BACKOFF = (60, 300, 900, 3600)  # seconds between attempts after network errors and 5xx
 MAX_ATTEMPTS = 8
@@ -268,7 +269,11 @@ class ReminderService(ServiceBase):
 
     # delivering ------------------------------------------------------------------------
     def claim(self, limit: int = MAX_PER_TICK) -> list[Delivery]:
-        """Take due outbox rows (inside the send window), one message per chat, marked sending."""
+        """Group due outbox rows (inside the send window) into one message per chat.
+
+        Nothing is marked here: `start()` marks one delivery right before it is sent, so a
+        crash leaves at most that one delivery in doubt.
+        """
         now = self.now()
         if not in_window(now, self.settings):
             return []
@@ -288,9 +293,7 @@ class ReminderService(ServiceBase):
             for group in by_chat.values():
                 if len(deliveries) >= limit:
                     break
-                group = [r for r in group if repo.claim_reminder(r.id)]  # others: taken
-                if not group:
-                    continue
+                group = group[:MAX_ITEMS]
                 delivery = self._delivery(repo, group, now)
                 if delivery is None:
                     for r in group:
@@ -399,6 +402,16 @@ class ReminderService(ServiceBase):
             overdue=overdue,
         )
 
+    def start(self, delivery: Delivery) -> bool:
+        """Mark a delivery `sending` just before the send; False if another run took it."""
+        try:
+            with unit_of_work(self.factory) as repo:
+                if not all([repo.claim_reminder(i) for i in delivery.reminder_ids]):
+                    raise _Taken()  # roll back: the other run owns these rows
+        except _Taken:
+            return False
+        return True
+
     def sent(self, delivery: Delivery, message_id: int) -> None:
         """Record that Telegram accepted the message (its reminders are done, for good)."""
         now = self.now()
@@ -444,6 +457,10 @@ class ReminderService(ServiceBase):
         now = self.now()
         with unit_of_work(self.factory) as repo:
             repo.finish_reminders(list(delivery.reminder_ids), "failed", now, None, error)
+
+
+class _Taken(Exception):
+    """Another scheduler run marked some of a delivery's rows first."""
 
 
 def facts_of(repo: Repo, row: ActionRow) -> ActionFacts:

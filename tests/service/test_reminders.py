@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from domain.reminders import ReminderSettings
-from services.reminders import DIGEST, PING, ReminderService
+from services.reminders import DIGEST, PING, Delivery, ReminderService
 from storage.models import ReminderRow
 from tests.service.conftest import GROUP, JAN, LOUISE, SECRETARY, World, private
 
@@ -21,9 +21,16 @@ def at(day: str, hhmm: str = "09:00") -> datetime:
     return local.astimezone(UTC)
 
 
+class Reminders(ReminderService):
+    """The service as the job drives it: claim() also starts each delivery (marks it sending)."""
+
+    def claim(self, limit: int = 25) -> list[Delivery]:
+        return [d for d in super().claim(limit) if self.start(d)]
+
+
 @pytest.fixture
-def rem(world: World, clock) -> ReminderService:  # type: ignore[no-untyped-def]
-    return ReminderService(
+def rem(world: World, clock) -> Reminders:  # type: ignore[no-untyped-def]
+    return Reminders(
         world.teams.factory, setups=world.teams.setups, clock=clock, reminders=ReminderSettings()
     )
 
@@ -48,10 +55,13 @@ def test_asap_nudge_after_three_working_days_exactly_once(world, clock, rem):
     clock.at = at("2027-03-23", "09:00")
     assert rem.plan().planned == 1
     assert rem.plan().planned == 0  # planning again adds nothing
-    [delivery] = rem.claim()
+    [delivery] = ReminderService.claim(rem)
     assert delivery.chat_id == JAN.telegram_id
     assert [i.kind for i in delivery.items] == ["asap"]
-    assert rem.claim() == []  # claimed once: a second run gets nothing
+    [overlapping] = ReminderService.claim(rem)  # an overlapping run sees the same row...
+    assert rem.start(delivery) is True
+    assert rem.start(overlapping) is False  # ...but only one run may send it
+    assert rem.claim() == []
     rem.sent(delivery, message_id=77)
     [row] = rows(world)
     assert (row.status, row.message_id, row.sent_at) == ("sent", 77, clock())
