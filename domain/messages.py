@@ -11,6 +11,12 @@ Three forms, freely mixed in one message:
 Nothing is guessed: whatever cannot be read becomes a ParseProblem with a reason code, and an
 item with a problem is left out of the result (the caller stores nothing while there are
 problems). The reason codes are listed in REASONS.
+
+A short line is only read when its name part can be a list of names: each name at most
+MAX_NAME_WORDS words (outside parentheses), the whole part at most MAX_NAME_PART_WORDS, and
+not starting with a word that is never a name ("Aanwezig:", "Let op:", "Hoi Marloes:"; see
+_NOT_OWNER_WORDS). A trailing parenthesis that is a readable deadline becomes the deadline;
+one that looks like a deadline but cannot be read is reported (see _looks_like_deadline).
 """
 
 from __future__ import annotations
@@ -39,19 +45,33 @@ MAX_ITEMS = 200
 # Longer "Wanneer" texts are not handed to the date parser: no deadline is that long, and
 # dateparser's cost grows with the input.
 MAX_DEADLINE_LENGTH = 100
-# A short line's name part ("Danillo en Marloes:") has at most this many words.
-MAX_NAME_WORDS = 6
+# A short line's name part ("Danillo en Marloes:") is a list of names (split like "Wie") of
+# at most MAX_NAME_WORDS words each, not counting "(organisation)" nor surname particles
+# before a capital: "Niels Raat (Stadgenoot)" and "Peter van der Vliet" are two words. The
+# whole part, separators and particles included, has at most MAX_NAME_PART_WORDS words.
+MAX_NAME_WORDS = 3
+MAX_NAME_PART_WORDS = 10
+# Detail of a "not_understood" short line whose name part starts with a word that is never a
+# name ("Aanwezig: Jan, Piet", "Let op: ...", "Hoi Marloes: ...").
+NO_OWNER = "no_owner"
 
 # Reason codes of ParseProblem, with what each means (texts.py renders them in Dutch).
 REASONS = {
     "empty": "the message contains nothing to read",
-    "not_understood": "a line outside a labelled block fits none of the three forms",
+    "not_understood": (
+        "a line outside a labelled block fits none of the three forms; detail: 'no_owner' "
+        "when it is shaped like a short line but its name part starts with a word that is "
+        "never a name ('Aanwezig:', 'Let op:', 'Hoi Marloes:'), else ''"
+    ),
     "unknown_label": "a 'Word:' line in a block is no known label; detail: closest label or ''",
     "duplicate_label": "a label appears twice in one block; detail: the label as written",
     "missing_text": "a block or line has no action/decision text",
     "action_and_decision": "a block has both an action label and a 'Besluit:' label",
     "criteria_on_action": "'Criteria:'/'Belangen:' on an action; detail: criteria|belangen",
-    "bad_deadline": "the 'Wanneer' cannot be read; detail: the DeadlineError reason",
+    "bad_deadline": (
+        "the 'Wanneer', or a short line's trailing parenthesis that looks like a deadline "
+        "('(ooit)', '(31 april)'), cannot be read; detail: the DeadlineError reason"
+    ),
     "owner_too_long": "a name in 'Wie' is longer than MAX_NAME_LENGTH; detail: the name",
     "text_too_long": "the action/decision text exceeds MAX_TEXT_LENGTH; detail: its length",
     "too_many_items": "more than MAX_ITEMS items; line of the first one too many",
@@ -112,6 +132,81 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 # as "Anne" (close to "wanneer") stay names.
 _TYPO_CUTOFF = 0.75
 _UNKNOWN_LABEL_CUTOFF = 0.6
+
+# Words that are never an owner's name when they start a short line's name part (casefolded,
+# dots removed: "N.B." is "nb"). Minutes headings, greetings, notes and questions: such a
+# line is reported (detail NO_OWNER), not read as an action owned by "Aanwezig". Known labels
+# ("Datum:", "Toelichting:") open a labelled block before this list is consulted; it catches
+# them in longer name parts ("Toelichting bij besluit:").
+_NOT_OWNER_WORDS = frozenset(
+    {
+        # minutes headings
+        "aanwezig", "aanwezigen", "afwezig", "afwezigen", "afgemeld", "notulen", "notitie",
+        "opmerking", "opmerkingen", "vraag", "vragen", "datum", "locatie", "plaats", "tijd",
+        "voorzitter", "agenda", "besluit", "besluiten", "toelichting", "update", "onderwerp",
+        "status", "conclusie", "samenvatting", "actiepunten", "acties", "verslag",
+        # notes and asides
+        "let", "ps", "nb", "tip", "info", "link", "zie",
+        # questions
+        "wanneer", "wie", "waar",
+        # greetings
+        "hoi", "hallo", "hey", "hi", "beste", "goedemorgen", "goedemiddag", "goedenavond",
+    }
+)  # fmt: skip
+
+# A trailing parenthesis of a short line that is no readable deadline ("Jan: x (ooit)") is a
+# deadline attempt, reported as bad_deadline, unless it is clearly something else, which stays
+# part of the text (see _looks_like_deadline):
+# - more than _DEADLINE_ATTEMPT_WORDS words: prose ("(na overleg met April de Vries)");
+# - it starts with a word that introduces a remark or reference (_ASIDE_WORDS: "(met Karin)",
+#   "(samen met gebiedsmakelaar)", "(i.o.m. Werk en Bestaanszekerheid)", "(zie bijlage)");
+# - it has a preposition and a name ("(voor Ymere)", "(na gesprek met Karin)");
+# - it is only a name or organisation ("(Stadgenoot)", "(Lieven de Key)");
+# - it is an amount ("(€ 500)", "(10%)") or has no letters or digits ("(!)").
+# A name is a capitalised word without digits that is no time word (_TIME_WORDS: months,
+# weekdays, "Pasen", "OT") and no close misspelling of one ("(Apirl)" is an attempt).
+# "(ooit)", "(eind mie)", "(31 april)", "(na de zomer)", "(Q5)", "(om 10 uur)" are attempts.
+_DEADLINE_ATTEMPT_WORDS = 4
+_ASIDE_WORDS = frozenset(
+    {
+        "met", "samen", "iom", "via", "zie", "bv", "bijv", "bijvoorbeeld", "oa", "incl",
+        "inclusief", "excl", "exclusief", "ivm", "nav", "mbt", "obv", "mn", "dwz", "ovb",
+        "p", "pag", "blz", "nr", "art", "bijlage", "versie", "als", "indien", "omdat", "want",
+    }
+)  # fmt: skip
+_PREPOSITIONS = frozenset(
+    {
+        "aan", "bij", "door", "met", "namens", "na", "naar", "over", "tot", "van", "vanuit",
+        "voor", "vóór", "zonder", "tegen", "in", "op", "om", "uit", "via", "per", "binnen",
+        "sinds", "rond", "rondom", "iom", "samen",
+    }
+)  # fmt: skip
+# Lowercase words inside a name or organisation: "Lieven de Key", "Ymere en Stadgenoot".
+_NAME_PARTICLES = frozenset(
+    {"de", "der", "den", "van", "het", "'t", "ten", "ter", "te", "en", "&", "von", "la", "le"}
+)
+_TIME_WORDS = frozenset(
+    {
+        "januari", "jan", "februari", "feb", "febr", "maart", "mrt", "april", "apr", "mei",
+        "juni", "jun", "juli", "jul", "augustus", "aug", "september", "sep", "sept", "oktober",
+        "okt", "november", "nov", "december", "dec",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "ma", "di", "wo", "do", "vr", "za", "zo",
+        "asap", "zsm", "ot", "week", "weken", "maand", "maanden", "jaar", "kwartaal", "dag",
+        "dagen", "eind", "einde", "begin", "medio", "half", "halverwege", "midden", "volgende",
+        "volgend", "komende", "aanstaande", "deze", "dit", "uiterlijk", "deadline", "continu",
+        "doorlopend", "vandaag", "morgen", "overmorgen", "straks", "later", "binnenkort",
+        "ooit", "snel", "spoedig", "direct", "meteen", "tzt", "nader", "zomer", "winter",
+        "lente", "herfst", "voorjaar", "najaar", "vakantie", "zomervakantie", "meivakantie",
+        "herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "reces", "zomerreces",
+        "pasen", "kerst", "kerstmis", "pinksteren", "hemelvaart", "koningsdag", "nieuwjaar",
+    }
+)  # fmt: skip
+_TIME_WORD_LIST = sorted(_TIME_WORDS)
+_TIME_WORD_CUTOFF = 0.8  # "apirl" is close to "april"; "stadgenoot" is close to nothing
+_AMOUNT_SIGNS = frozenset("€$%")
+_AMOUNT_WORDS = frozenset({"euro", "eur"})
+_PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 
 
 def parse_message(text: str, written: date) -> ParseResult:
@@ -233,6 +328,9 @@ class _Parser:
             block = _Block(number, line, len(self.problems))
             self._block_line(block, number, line)
             return block
+        if _starts_with_non_name(name):
+            self._problem(number, line, "not_understood", NO_OWNER)
+            return None
         self._short_line(number, line, name, rest)
         return None
 
@@ -256,7 +354,9 @@ class _Parser:
             self._problem(number, line, "missing_text")
         self._check_text(number, line, text)
         owners = self._owners(number, line, name)
-        if len(self.problems) == count_problems:
+        if isinstance(deadline, DeadlineError):
+            self._problem(number, line, "bad_deadline", deadline.reason)
+        elif len(self.problems) == count_problems:
             self._add(
                 DraftItem(
                     kind=kind,
@@ -268,8 +368,13 @@ class _Parser:
                 )
             )
 
-    def _trailing_deadline(self, rest: str) -> tuple[str, Deadline]:
-        """Split "tekst (ASAP)" into text and deadline; unreadable parentheses stay text."""
+    def _trailing_deadline(self, rest: str) -> tuple[str, Deadline | DeadlineError]:
+        """Split "tekst (ASAP)" into text and deadline.
+
+        A parenthesis that is no deadline ("(Stadgenoot)", "(samen met Danillo)") stays part of
+        the text; one that looks like a deadline but cannot be read ("(ooit)") is returned as
+        the DeadlineError, with the text before it.
+        """
         none = Deadline(DeadlineKind.NONE, "")
         text = rest.strip()
         body = text[:-1].rstrip() if text.endswith(".") else text
@@ -280,8 +385,12 @@ class _Parser:
         if opening < 0 or ")" in inner or len(inner) > MAX_DEADLINE_LENGTH:
             return text, none
         result = self._deadline_of(inner.strip())
-        # "(Stadgenoot)", "(om 10 uur)": not a deadline, so it stays part of the text.
-        if isinstance(result, DeadlineError) or result.kind is DeadlineKind.NONE:
+        if isinstance(result, DeadlineError):
+            if _looks_like_deadline(inner):
+                return body[:opening].rstrip(), result
+            return text, none
+        # "(geen)", "()": no deadline written, so the parenthesis stays part of the text.
+        if result.kind is DeadlineKind.NONE:
             return text, none
         return body[:opening].rstrip(), result
 
@@ -503,7 +612,7 @@ def _match_label(line: str) -> _Label | None:
 
 
 def _match_short(line: str) -> tuple[str, str] | None:
-    """Match "Danillo en Marloes: tekst": a name part of at most six words, no digits."""
+    """Match "Danillo en Marloes: tekst": a name part that can be a list of names, no digits."""
     text = _strip_decoration(line)
     colon = text.find(":")
     if colon <= 0:
@@ -512,13 +621,93 @@ def _match_short(line: str) -> tuple[str, str] | None:
     rest = text[colon + 1 :]
     if rest.startswith("//"):
         return None
-    if not name or len(name.split()) > MAX_NAME_WORDS or name.casefold() in _LABELS:
+    if not name or name.casefold() in _LABELS or not _fits_names(name):
         return None
     if any(ch.isdigit() for ch in name) or not any(ch.isalpha() for ch in name):
         return None
     if rest[:1] in ("*", "_"):
         rest = rest.lstrip("*_")
     return name, rest.strip()
+
+
+def _words_outside_parentheses(text: str) -> list[str]:
+    """Return the words of a text, leaving out "(...)": "Niels Raat (Stadgenoot)" is two."""
+    return _PARENTHESIS_RE.sub(" ", text).split()
+
+
+def _name_words(name: str) -> int:
+    """Count a name's words outside "(...)", without surname particles before a capital.
+
+    "Niels Raat (Stadgenoot)" and "Peter van der Vliet" count two; "de stukken van de OT"
+    counts four ("de" before "stukken" counts, "van de" before "OT" does not).
+    """
+    words = _words_outside_parentheses(name)
+    count = 0
+    for position, word in enumerate(words):
+        if position > 0 and word in _NAME_PARTICLES:
+            following = next((w for w in words[position + 1 :] if w not in _NAME_PARTICLES), "")
+            if following[:1].isupper():
+                continue
+        count += 1
+    return count
+
+
+def _fits_names(name: str) -> bool:
+    """Return True when a name part is short enough to be a list of names.
+
+    Each name (split like "Wie": on "en", "&", ",", ...) has at most MAX_NAME_WORDS words
+    (see _name_words), the whole part at most MAX_NAME_PART_WORDS words ("Jan, Karin en
+    Louise" is fine; "Let op dat we dit bespreken" is no name).
+    """
+    if len(_words_outside_parentheses(name)) > MAX_NAME_PART_WORDS:
+        return False
+    return all(_name_words(part) <= MAX_NAME_WORDS for part in split_owners(name))
+
+
+def _word_key(word: str) -> str:
+    """Casefold a word and drop dots and surrounding punctuation: "N.B.," is "nb"."""
+    return word.casefold().replace(".", "").strip(",;:!?\"'‘’“”*_()[]")
+
+
+def _starts_with_non_name(name: str) -> bool:
+    """Return True when a name part starts with a word that is never a name ("Aanwezig")."""
+    words = name.split()
+    return bool(words) and _word_key(words[0]) in _NOT_OWNER_WORDS
+
+
+def _is_name_word(word: str) -> bool:
+    """Return True for a capitalised word that is no time word: "Karin", "Ymere", "SDC"."""
+    if not word[:1].isupper() or any(ch.isdigit() for ch in word):
+        return False
+    key = _word_key(word)
+    if not key or key in _TIME_WORDS or key in _PREPOSITIONS or key in _ASIDE_WORDS:
+        return False
+    return not difflib.get_close_matches(key, _TIME_WORD_LIST, 1, _TIME_WORD_CUTOFF)
+
+
+def _looks_like_deadline(inner: str) -> bool:
+    """Return True when an unreadable trailing parenthesis is meant as a deadline.
+
+    The rule is described at _DEADLINE_ATTEMPT_WORDS: short, no remark, no name, no amount.
+    """
+    words = inner.split()
+    if not words or len(words) > _DEADLINE_ATTEMPT_WORDS:
+        return False
+    if not any(ch.isalnum() for ch in inner):
+        return False
+    keys = [_word_key(word) for word in words]
+    if any(ch in _AMOUNT_SIGNS for ch in inner) or any(key in _AMOUNT_WORDS for key in keys):
+        return False
+    if keys[0] in _ASIDE_WORDS:
+        return False
+    names = [_is_name_word(word) for word in words]
+    if any(names) and any(key in _PREPOSITIONS for key in keys):
+        return False
+    # Only a name or organisation, maybe with particles: "(Stadgenoot)", "(Lieven de Key)".
+    only_names = all(
+        is_name or key in _NAME_PARTICLES for is_name, key in zip(names, keys, strict=True)
+    )
+    return not (any(names) and only_names)
 
 
 def _split_pipes(line: str) -> list[str]:
@@ -585,4 +774,4 @@ def _criteria(value: _Value | None) -> tuple[str, ...]:
     return tuple(criteria)
 
 
-__all__ = ["MAX_ITEMS", "MAX_TEXT_LENGTH", "REASONS", "parse_message"]
+__all__ = ["MAX_ITEMS", "MAX_TEXT_LENGTH", "NO_OWNER", "REASONS", "parse_message"]
