@@ -8,7 +8,7 @@ import re
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import texts
@@ -22,6 +22,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     err = context.error
     if isinstance(err, DomainError):
         text = texts.error_text(err)
+    elif isinstance(err, BadRequest):
+        # A bug on our side (bad HTML, a message too long), not the network: say so loudly.
+        log.error("Telegram refused our reply: %s", err, exc_info=err)
+        return
     elif isinstance(err, Forbidden | RetryAfter | TimedOut | NetworkError):
         log.warning("Telegram refused or failed a call: %s", err)
         return

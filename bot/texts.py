@@ -32,8 +32,9 @@ NO_TOKEN = (
 
 STRANGER = (
     "Hallo! Deze bot houdt de actielijst bij van een opgaveteam van Samen Nieuw-West. "
-    "Ik ken je nog niet als lid van een team. Word je lid? Stuur een bericht in de "
-    "Telegram-groep van je OT, of vraag de secretaris je toe te voegen."
+    "Ik ken je nog niet als lid van een team. Zit je in de Telegram-groep van je OT? Tik "
+    "dan op de Start-link van de bot in die groep, of typ daar /help. Anders kan de "
+    "secretaris je toevoegen."
 )
 
 GROUP_NOT_LINKED = (
@@ -139,7 +140,7 @@ def name_linked(person: Person, had_actions: bool) -> str:
         )
     return (
         f"Genoteerd: jij bent <b>{escape(person.name)}</b>. Er staan nog geen acties op die "
-        "naam; als de secretaris hem als eigenaar noemt, komen ze bij jou."
+        "naam; als de secretaris die naam als eigenaar noemt, komen ze bij jou."
     )
 
 
@@ -310,10 +311,14 @@ def undone(numbers: list[int]) -> str:
 
 def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> str:
     """Render /mijnacties."""
-    if not actions:
-        return "Je hebt geen open acties. 🎉"
-    head = f"<b>Jouw open acties ({len(actions)})</b>"
-    return head + "\n\n" + "\n\n".join(action_line(a, today, multi_team) for a in actions)
+    own = [a for a in actions if not all(o.is_group for o in a.owners)]
+    shared = [a for a in actions if a not in own]
+    parts = [f"<b>Jouw open acties ({len(own)})</b>" if own else "Je hebt geen eigen open acties."]
+    parts.extend(action_line(a, today, multi_team) for a in own)
+    if shared:
+        parts.append(f"<b>Voor het hele team ({len(shared)})</b>")
+        parts.extend(action_line(a, today, multi_team) for a in shared)
+    return "\n\n".join(parts)
 
 
 def team_actions(actions: tuple[Action, ...], today: date, flt: str) -> str:
@@ -371,17 +376,43 @@ def cancelled(action: Action, changed: bool) -> str:
 
 NEW_PROMPT = "📝 Stuur de acties als antwoord op dit bericht"
 NEW_PROMPT_FULL = NEW_PROMPT + " (één blok per actie, witregel ertussen). Voorbeeld: /help"
-UPDATE_PROMPT_RE = re.compile(r"^✏️ Update voor #(\d+)")
+UPDATE_PROMPT_RE = re.compile(r"^✏️ Update voor #(\d+) \((.+?)\):")
 
 
-def update_prompt(number: int) -> str:
-    """Ask for an update text as a reply (the button "Update geven")."""
-    return f"✏️ Update voor #{number}: stuur je update als antwoord op dit bericht."
+def update_prompt(number: int, team: str, telegram_id: int, name: str) -> str:
+    """Ask for an update text as a reply (the button "Update geven"); names the team."""
+    who = f'<a href="tg://user?id={telegram_id}">{escape(name)}</a>'
+    return (
+        f"✏️ Update voor #{number} ({escape(team)}): {who}, stuur je update als antwoord op "
+        "dit bericht."
+    )
 
 
 NOT_FOR_SECRETARY_ONLY = (
-    "Alleen de secretaris kan acties toevoegen. Wat je kunt doen, staat bij /help."
+    "Alleen de secretaris kan acties toevoegen. Wil je iets melden over een actie? Gebruik "
+    "<code>/update N tekst</code>, <code>/sluit N</code> of de knoppen onder de actie. "
+    "Alles staat bij /help."
 )
+EDIT_IGNORED = (
+    "Een bewerkt bericht verwerk ik niet. Stuur het verbeterde bericht opnieuw, als nieuw bericht."
+)
+
+
+def team_moved(team: Team) -> str:
+    """Tell the old group that its team moved to another group."""
+    return (
+        f"<b>{escape(team.name)}</b> is verhuisd naar een andere Telegram-groep. Hier "
+        "reageer ik niet meer op acties van dit team."
+    )
+
+
+def group_team(name: str) -> str:
+    """Answer /team in a group: the group's own team only."""
+    return (
+        f"Deze groep hoort bij <b>{escape(name)}</b>. Van team wisselen doe je in een "
+        "privégesprek met mij."
+    )
+
 
 # --- buttons -----------------------------------------------------------------------------
 
@@ -394,8 +425,9 @@ BTN_DONE_ALERT = "Afgerond"
 # --- errors ------------------------------------------------------------------------------
 
 GENERIC_ERROR = (
-    "Sorry, er ging iets mis aan mijn kant. Er is niets half opgeslagen; probeer het zo "
-    "nog eens. Blijft het misgaan, meld het dan aan de secretaris."
+    "Sorry, er ging iets mis aan mijn kant. Kijk met /acties of je wijziging al is "
+    "opgeslagen voordat je het opnieuw stuurt. Blijft het misgaan, meld het dan aan de "
+    "secretaris."
 )
 STALE_BUTTON = "Deze knop is verlopen. Gebruik het commando, bv. /actie N."
 
@@ -453,6 +485,13 @@ def problem(p: ParseProblem) -> str:
     reason = PROBLEM_REASONS.get(p.reason, p.reason)
     if p.reason == "bad_deadline":
         reason += f" ({DEADLINE_REASONS.get(p.detail, p.detail)})"
+    elif p.reason == "not_understood" and p.detail == "no_owner":
+        reason = (
+            "het deel vóór de dubbele punt lijkt geen naam; schrijf ‘Naam: actie (wanneer)’ "
+            "of gebruik Actie:, Wie: en Wanneer:"
+        )
+    elif p.reason == "not_understood":
+        reason += "; schrijf ‘Naam: actie (wanneer)’ of gebruik Actie:, Wie: en Wanneer:"
     elif p.reason == "unknown_label" and p.detail:
         reason += f" (bedoel je ‘{escape(p.detail.capitalize())}:’?)"
     return f"Regel {p.line}: <code>{escape(_short(p.text, 80))}</code>\n   → {reason}"
@@ -489,13 +528,13 @@ def error_text(err: e.DomainError) -> str:
             return f"Ik mis een geldig actienummer{shown}. Bv. <code>/actie 12</code>."
         case e.WrongState(number=n, status=st, wanted=wanted):
             if st == "decision":
-                return f"#{n} is een besluit; dat heropen je niet."
+                return f"#{n} is een besluit: dat pak je niet op en heropen je niet."
             if wanted == "closed":
                 return f"#{n} is nog open; er valt niets te heropenen."
             label = {"done": "al afgerond", "cancelled": "vervallen"}.get(st, st)
             return f"#{n} is {label}. Heropenen kan met /heropen {n}."
         case e.EmptyText():
-            return "Er ontbreekt tekst. Zie /help."
+            return "Er ontbreekt tekst: " + USAGE["update"]
         case e.TextTooLong(limit=limit):
             return f"Dat is te lang: maximaal {limit} tekens."
         case e.MessageNotUnderstood(problems=problems):
@@ -539,6 +578,17 @@ def error_text(err: e.DomainError) -> str:
             return (
                 "Alleen een secretaris uit de configuratie van de bot kan een groep koppelen. "
                 "Vraag de beheerder je toe te voegen onder [team] secretaries."
+            )
+        case e.LinkedElsewhere(team=team):
+            return (
+                f"<b>{escape(team)}</b> is al aan een andere groep gekoppeld. Wil je het team "
+                "echt naar deze groep verhuizen? Stuur dan <code>/koppel verhuizen</code>."
+            )
+        case e.NameNotYours(name=name, own=own):
+            return (
+                f"‘{escape(name)}’ lijkt niet op je eigen naam ({escape(own)}). Ben jij het "
+                "toch? Vraag de secretaris: die antwoordt op een bericht van jou met "
+                f"<code>/lid {escape(name)}</code>."
             )
         case e.AlreadyLinked(team=team):
             return f"Deze groep is al gekoppeld aan <b>{escape(team)}</b>."

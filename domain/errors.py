@@ -153,3 +153,20 @@ class Usage(DomainError):
     def __init__(self, command: str) -> None:
         super().__init__(command)
         self.command = command
+
+
+class LinkedElsewhere(DomainError):
+    """The team already has a group; moving it must be asked for explicitly."""
+
+    def __init__(self, team: str) -> None:
+        super().__init__(team)
+        self.team = team
+
+
+class NameNotYours(DomainError):
+    """/ikben with a name that does not look like the sender's own."""
+
+    def __init__(self, name: str, own: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.own = own

@@ -17,6 +17,7 @@ from handlers.common import (
     command_args,
     number_and_rest,
     number_arg,
+    plain_text,
     reply,
     sender,
 )
@@ -111,9 +112,11 @@ async def update_reply(update: Update, context: BotContext) -> None:
         await reply(update, texts.NO_UPDATE_CONTEXT)
         return
     user, chat, number = sender(update), chat_ref(update), int(match.group(1))
-    text = message.text or ""
+    team_name, text = match.group(2), message.text or ""
     done = await as_member(
-        update, context, lambda: context.actions.add_update(user, chat, number, text)
+        update,
+        context,
+        lambda: context.actions.add_update(user, chat, number, text, team_name=team_name),
     )
     await reply(update, texts.update_saved(done.action))
 
@@ -147,24 +150,21 @@ async def button(update: Update, context: BotContext) -> None:
             text = texts.snoozed(done.action)
         elif op == "upd":
             await query.answer()
-            await reply(update, texts.update_prompt(number), force_reply=True)
+            team_name = context.teams.team_name(team_id)
+            await reply(
+                update,
+                texts.update_prompt(number, team_name, user.telegram_id, user.first_name),
+                force_reply=True,
+            )
             return
         else:
             await query.answer(texts.STALE_BUTTON, show_alert=True)
             return
     except DomainError as err:
-        await query.answer(_plain(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
         return
-    await query.answer(_plain(text))
+    await query.answer(plain_text(text))
     await reply(update, text)
-
-
-def _plain(html: str) -> str:
-    """Strip tags for a callback answer (plain text, max 200 characters)."""
-    import re
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", html))[:200]
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

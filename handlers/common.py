@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import time
@@ -20,9 +21,10 @@ from handlers.context import BotContext
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+ANY_TEXT = re.compile(r"[\s\S]*")
 MAX_MESSAGE = 4000  # Telegram allows 4096 after entity parsing; keep a margin
 MAX_ENTITIES_LINES = 45  # ~100 formatting entities render; two per line is our worst case
-STRANGER_CACHE_SECONDS = 600
+STRANGER_CACHE_SECONDS = 60
 IN_GROUP = {
     ChatMemberStatus.MEMBER,
     ChatMemberStatus.ADMINISTRATOR,
@@ -107,14 +109,18 @@ async def reply(
     return sent
 
 
-async def prove_membership(update: Update, context: BotContext) -> bool:
-    """Ask Telegram whether a private-chat user is in one of the teams' groups."""
+async def prove_membership(update: Update, context: BotContext, *, fresh: bool = False) -> bool:
+    """Ask Telegram whether a private-chat user is in one of the teams' groups.
+
+    A short in-memory cache spares Telegram repeated questions about the same stranger;
+    `fresh` (used by /start) skips it, so someone who just joined is let in at once.
+    """
     user = update.effective_user
     ref = user_ref(update)
     if user is None or ref is None:
         return False
     seen = context.services.strangers.get(user.id)
-    if seen is not None and time.monotonic() - seen < STRANGER_CACHE_SECONDS:
+    if not fresh and seen is not None and time.monotonic() - seen < STRANGER_CACHE_SECONDS:
         return False
     found = False
     for team in context.teams.linked_teams():
@@ -200,3 +206,8 @@ def number_and_rest(update: Update, usage: str) -> tuple[int, str]:
         first, _, more = first.partition("\n")
         rest = more + (" " + rest if rest else "")
     return parse_number(first), rest.strip()
+
+
+def plain_text(html_text: str) -> str:
+    """Strip tags for a callback answer (plain text, at most 200 characters)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:200]

@@ -19,6 +19,8 @@ class Services:
     reminders: ReminderService
     # Users Telegram recently said are in none of our groups: user id -> monotonic time.
     strangers: dict[int, float] = field(default_factory=dict)
+    # (chat id, user id) already recorded as present in a linked group this run.
+    present: set[tuple[int, int]] = field(default_factory=set)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
 
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
@@ -31,7 +31,7 @@ async def start(update: Update, context: BotContext) -> None:
         await help_cmd(update, context)
         return
     teams = context.teams.start_private(user)
-    if not teams and await prove_membership(update, context):
+    if not teams and await prove_membership(update, context, fresh=True):
         teams = context.teams.start_private(user)
     if not teams:
         raise NotAMember()
@@ -66,8 +66,13 @@ async def ikben(update: Update, context: BotContext) -> None:
 
 async def team(update: Update, context: BotContext) -> None:
     """Show the sender's teams, or choose the one private commands act on."""
-    user = sender(update)
+    user, chat = sender(update), chat_ref(update)
     name = command_args(update)
+    if chat is not None and not chat.is_private:
+        # In a group only its own team is named: other teams stay private.
+        actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
+        await reply(update, texts.group_team(actor.team_name))
+        return
     if name:
         chosen = await as_member(update, context, lambda: context.teams.choose_team(user, name))
         await reply(update, texts.team_chosen(chosen))
@@ -78,6 +83,17 @@ async def team(update: Update, context: BotContext) -> None:
     if not teams:
         raise NotAMember()
     await reply(update, texts.your_teams(teams))
+
+
+async def record_presence(update: Update, context: BotContext) -> None:
+    """Whoever writes in a team's group is a member: the group proves it (even if the
+    command itself is then refused)."""
+    chat, user = update.effective_chat, user_ref(update)
+    if chat is None or chat.type == "private" or user is None:
+        return
+    key = (chat.id, user.telegram_id)
+    if key not in context.services.present and context.teams.join_group_chat(chat.id, user):
+        context.services.present.add(key)
 
 
 async def members_joined(update: Update, context: BotContext) -> None:
@@ -105,6 +121,7 @@ async def member_left(update: Update, context: BotContext) -> None:
         return
     ref = UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
     context.teams.member_left(chat.chat_id, ref)
+    context.services.present.discard((chat.chat_id, person.id))
 
 
 async def migrated(update: Update, context: BotContext) -> None:
@@ -135,8 +152,15 @@ async def herinneringen(update: Update, context: BotContext) -> None:
     await reply(update, texts.reminder_settings(*state))
 
 
+async def edited(update: Update, context: BotContext) -> None:
+    """An edited message changes nothing; say so, or people think their fix was saved."""
+    await reply(update, texts.EDIT_IGNORED)
+
+
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add start/help/names/teams and the group's service messages."""
+    # Group -1 runs before every other handler and never stops them.
+    app.add_handler(TypeHandler(Update, record_presence), group=-1)
     app.add_handler(CommandHandler("start", start, filters=NEW))
     app.add_handler(CommandHandler("help", help_cmd, filters=NEW))
     app.add_handler(CommandHandler("ikben", ikben, filters=NEW))
@@ -145,3 +169,12 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, members_joined))
     app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    # Edits: in a private chat any edited text, in a group an edited command.
+    app.add_handler(
+        MessageHandler(
+            filters.UpdateType.EDITED_MESSAGE
+            & filters.TEXT
+            & (filters.ChatType.PRIVATE | filters.COMMAND),
+            edited,
+        )
+    )

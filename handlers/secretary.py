@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from domain.errors import DomainError, Usage
+from domain.errors import DomainError, NotSecretary, Usage
 from domain.model import UserRef
 from handlers.common import (
+    ANY_TEXT,
     ReplyToBot,
     as_member,
     chat_ref,
     command_args,
     number_and_rest,
+    plain_text,
     reply,
     sender,
 )
 from handlers.context import BotContext
 
 NEW = filters.UpdateType.MESSAGE  # edits of state-changing commands are ignored
+log = logging.getLogger(__name__)
 
 
 async def nieuw(update: Update, context: BotContext) -> None:
@@ -29,23 +34,20 @@ async def nieuw(update: Update, context: BotContext) -> None:
     text = command_args(update)
     if not text:
         user, chat = sender(update), chat_ref(update)
-        actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
-        context.actions.require_secretary(actor)
+        await as_member(update, context, lambda: context.actions.check_can_add(user, chat))
         await reply(update, texts.NEW_PROMPT_FULL, force_reply=True)
         return
     await _add(update, context, text)
 
 
 async def free_text(update: Update, context: BotContext) -> None:
-    """Read a secretary's private message (or reply to the /nieuw prompt) as actions."""
+    """Read a secretary's private message (or reply to the bot in the group) as actions."""
     message = update.effective_message
     assert message is not None
-    user, chat = sender(update), chat_ref(update)
-    actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
-    if not actor.is_secretary:
+    try:
+        await _add(update, context, message.text or "")
+    except NotSecretary:
         await reply(update, texts.NOT_FOR_SECRETARY_ONLY)
-        return
-    await _add(update, context, message.text or "")
 
 
 async def _add(update: Update, context: BotContext, text: str) -> None:
@@ -53,7 +55,11 @@ async def _add(update: Update, context: BotContext, text: str) -> None:
     assert message is not None
     user, chat = sender(update), chat_ref(update)
     added = await as_member(
-        update, context, lambda: context.actions.add_from_message(user, chat, text, message.date)
+        update,
+        context,
+        lambda: context.actions.add_from_message(
+            user, chat, text, message.date, message.message_id
+        ),
     )
     team_id = added.actions[0].team_id
     markup = InlineKeyboardMarkup(
@@ -78,18 +84,11 @@ async def undo_button(update: Update, context: BotContext) -> None:
             lambda: context.actions.undo(user, chat, int(parts[1]), parts[2]),
         )
     except DomainError as err:
-        await query.answer(_plain(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
         return
-    await query.answer(_plain(texts.undone(numbers)))
+    await query.answer(plain_text(texts.undone(numbers)))
     await query.edit_message_reply_markup(reply_markup=None)
     await reply(update, texts.undone(numbers))
-
-
-def _plain(html: str) -> str:
-    import re
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", html))[:200]
 
 
 async def wijzig(update: Update, context: BotContext) -> None:
@@ -121,9 +120,16 @@ async def koppel(update: Update, context: BotContext) -> None:
     if chat is None or chat.is_private:
         await reply(update, texts.KOPPEL_IN_GROUP)
         return
-    team = context.teams.link_group(user, chat, command_args(update))
+    args = command_args(update)
+    move = args.casefold() in ("verhuis", "verhuizen")
+    team, old_chat = context.teams.link_group(user, chat, "" if move else args, move=move)
     link = f"https://t.me/{context.bot.username}?start=t{team.id}"
     await reply(update, texts.linked(team, link))
+    if old_chat is not None and old_chat != chat.chat_id:
+        try:
+            await context.bot.send_message(old_chat, texts.team_moved(team))
+        except TelegramError as err:  # the old group may be gone; the move stands
+            log.info("could not tell the old group about the move: %s", err)
 
 
 async def secretaris(update: Update, context: BotContext) -> None:
@@ -153,9 +159,7 @@ async def lid(update: Update, context: BotContext) -> None:
 async def leden(update: Update, context: BotContext) -> None:
     """List the team's members (secretaries only: it shows who is reachable)."""
     user, chat = sender(update), chat_ref(update)
-    actor = await as_member(update, context, lambda: context.teams.actor(user, chat))
-    context.teams.require_secretary(actor)
-    team, people = context.teams.members(user, chat)
+    team, people = await as_member(update, context, lambda: context.teams.members(user, chat))
     await reply(update, texts.members(team, people))
 
 
@@ -179,10 +183,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("lid", lid, filters=NEW))
     app.add_handler(CommandHandler("leden", leden, filters=NEW))
     app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:"))
-    # Free text is actions only in a private chat, or as a reply to the /nieuw prompt in a
-    # group (privacy mode hides other group messages anyway). Registered after the
-    # update-prompt replies in handlers.actions, which must win.
-    prompt = ReplyToBot(texts.NEW_PROMPT_RE)
+    # Free text is actions only in a private chat, or as a reply to the bot in a group
+    # (privacy mode hides other group messages anyway). Registered after the update-prompt
+    # replies in handlers.actions, which must win.
+    prompt = ReplyToBot(ANY_TEXT)
     app.add_handler(
         MessageHandler(
             NEW & filters.TEXT & ~filters.COMMAND & (filters.ChatType.PRIVATE | prompt),

@@ -35,15 +35,16 @@ from domain.model import (
     Status,
     UserRef,
 )
-from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name, split_owners
+from domain.owners import MAX_NAME_LENGTH, normalize_name, split_owners
 from domain.reminders import snooze_until
 from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
 from services.base import ServiceBase
 from services.reminders import replan, touched
-from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
+from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, TeamRow
 from storage.repo import Repo, unit_of_work
 
 MAX_UPDATE_LENGTH = 3000
+MAX_DEADLINE_LENGTH = 100
 
 # "/wijzig N veld: waarde": the Dutch field names a secretary may use.
 EDIT_FIELDS = {
@@ -92,9 +93,18 @@ class ActionService(ServiceBase):
 
     # adding ----------------------------------------------------------------------------
     def add_from_message(
-        self, user: UserRef, chat: ChatRef | None, text: str, written_at: datetime
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        text: str,
+        written_at: datetime,
+        message_id: int | None = None,
     ) -> Added:
-        """Store every action of a secretary's message, or nothing when any part is unclear."""
+        """Store every action of a secretary's message, or nothing when any part is unclear.
+
+        With the Telegram message id, a message delivered twice (after a crash before the
+        update was confirmed) is recognised and not added again.
+        """
         result = parse_message(text, self.local_date(written_at))
         problems = result.problems or (
             () if result.items else (ParseProblem(1, text[:80], "empty"),)
@@ -106,6 +116,11 @@ class ActionService(ServiceBase):
                 raise MessageNotUnderstood(problems)
             now = self.now()
             batch = secrets.token_hex(8)
+            if message_id is not None and chat is not None:
+                batch = f"{'n' if chat.chat_id < 0 else 'p'}{abs(chat.chat_id)}m{message_id}"
+                seen = repo.batch(team.id, batch)
+                if seen:
+                    return Added(batch, tuple(repo.to_actions(seen)))
             first = repo.take_numbers(team.id, len(result.items))
             rows = []
             for offset, item in enumerate(result.items):
@@ -165,7 +180,7 @@ class ActionService(ServiceBase):
         row.owners.clear()
         repo.s.flush()
         for position, name in enumerate(names):
-            member = self._owner_member(repo, team, name, now)
+            member = repo.owner_member(team.id, name, now)
             if any(o.member_id == member.id for o in row.owners):
                 continue
             old = keep.get(member.id)
@@ -180,23 +195,10 @@ class ActionService(ServiceBase):
         repo.s.flush()
         repo.s.refresh(row, ["owners"])
 
-    def _owner_member(self, repo: Repo, team: TeamRow, name: str, now: datetime) -> MemberRow:
-        key = normalize_name(name)
-        member = repo.member_by_key(team.id, key)
-        if member is None:
-            member = MemberRow(
-                team_id=team.id,
-                user_id=None,
-                name=name,
-                source="named",
-                is_secretary=False,
-                is_group=is_group_owner(name),
-                created_at=now,
-            )
-            repo.s.add(member)
-            repo.s.flush()
-            repo.add_name(team.id, member.id, name, key, now)
-        return member
+    def check_can_add(self, user: UserRef, chat: ChatRef | None) -> None:
+        """Refuse unless the user may add actions here (before asking them to send some)."""
+        with unit_of_work(self.factory) as repo:
+            self.require_secretary(self.resolve(repo, user, chat)[2])
 
     def undo(self, user: UserRef, chat: ChatRef | None, team_id: int, batch: str) -> list[int]:
         """Withdraw what one message added, as long as nobody has touched it since."""
@@ -223,13 +225,21 @@ class ActionService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             urow = repo.user(user.telegram_id)
             memberships = repo.memberships(urow.id) if urow else []
-            if not memberships or (chat is not None and chat.is_private):
+            if chat is not None and not chat.is_private:
+                # In a group only that group's team: nothing of one team shows in another.
+                member, team, _actor = self.resolve(repo, user, chat)
+                memberships = [(member, team)]
+            elif not memberships or chat is not None:
                 # Strangers are refused here; a configured secretary joins their team.
                 with suppress(ChooseTeam):  # /mijnacties covers all teams: no choice needed
                     self.resolve(repo, user, chat)
                 urow = repo.user(user.telegram_id)
                 memberships = repo.memberships(urow.id) if urow else []
-            rows = repo.open_actions_of([m.id for m, _ in memberships])
+            # Actions of "OT" or "Partners NPSNW" are everyone's: they show for each member.
+            owner_ids = [m.id for m, _ in memberships] + [
+                g.id for _, t in memberships for g in repo.group_owners(t.id)
+            ]
+            rows = repo.open_actions_of(owner_ids)
             today = self.today()
             actions = sort_by_urgency(repo.to_actions(rows, with_updates=False), today)
             return ActionList(tuple(actions), today, multi_team=len(memberships) > 1)
@@ -273,6 +283,8 @@ class ActionService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
             row = self._row(repo, team.id, number)
+            if row.kind == ItemKind.DECISION.value:
+                raise WrongState(number, "decision", "action")
             if not Status(row.status).is_open:
                 raise WrongState(number, row.status, "open")
             link = next((o for o in row.owners if o.member_id == actor.member_id), None)
@@ -377,6 +389,7 @@ class ActionService(ServiceBase):
         number: int,
         text: str,
         team_id: int | None = None,
+        team_name: str | None = None,
     ) -> Changed:
         """Add a progress update to an action."""
         now = self.now()
@@ -386,7 +399,7 @@ class ActionService(ServiceBase):
         if len(text) > MAX_UPDATE_LENGTH:
             raise TextTooLong(MAX_UPDATE_LENGTH)
         with unit_of_work(self.factory) as repo:
-            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id, team_name=team_name)
             row = self._row(repo, team.id, number)
             action = repo.to_actions([row], with_updates=False)[0]
             if not may_update(actor, action):
@@ -419,6 +432,8 @@ class ActionService(ServiceBase):
                 raise WrongState(number, row.status, "open")
             old: object
             if attr == "deadline":
+                if len(value) > MAX_DEADLINE_LENGTH:
+                    raise TextTooLong(MAX_DEADLINE_LENGTH)
                 try:
                     deadline = parse_deadline(value, self.local_date(now))
                 except DeadlineError as err:

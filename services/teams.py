@@ -5,6 +5,8 @@ from __future__ import annotations
 from domain.errors import (
     AlreadyLinked,
     ChooseTeam,
+    LinkedElsewhere,
+    NameNotYours,
     NameTaken,
     NotConfiguredSecretary,
     PersonUnknown,
@@ -41,13 +43,24 @@ class TeamService(ServiceBase):
             row = repo.team_by_chat(chat_id)
             return to_team(row) if row else None
 
+    def team_name(self, team_id: int) -> str:
+        """Return a team's name."""
+        with unit_of_work(self.factory) as repo:
+            return repo.team(team_id).name
+
     def linked_teams(self) -> list[Team]:
         """Return every team that has a group."""
         with unit_of_work(self.factory) as repo:
             return [to_team(t) for t in repo.teams() if t.chat_id is not None]
 
-    def link_group(self, user: UserRef, chat: ChatRef, team_name: str = "") -> Team:
-        """Link a group to the team the configured secretary names (or their only one)."""
+    def link_group(
+        self, user: UserRef, chat: ChatRef, team_name: str = "", move: bool = False
+    ) -> tuple[Team, int | None]:
+        """Link a group to the team the configured secretary names (or their only one).
+
+        A team that already has a group moves only when asked (`move`); the old chat id is
+        returned so the old group can be told.
+        """
         now = self.now()
         with unit_of_work(self.factory) as repo:
             existing = repo.team_by_chat(chat.chat_id)
@@ -59,23 +72,34 @@ class TeamService(ServiceBase):
                 if s.names_secretary(user)
                 and (not team_name or s.name.lower() == team_name.strip().lower())
             ]
-            teams = [repo.team_by_name(s.name) for s in candidates]
-            unlinked = [t for t in teams if t is not None and t.chat_id is None]
-            if not unlinked:
-                unlinked = [t for t in teams if t is not None]
-            if not unlinked:
+            teams = [t for t in (repo.team_by_name(s.name) for s in candidates) if t is not None]
+            if not teams:
                 raise NotConfiguredSecretary()
-            if len(unlinked) > 1:
-                raise ChooseTeam([t.name for t in unlinked])
-            team = unlinked[0]
+            unlinked = [t for t in teams if t.chat_id is None]
+            if not unlinked and not move:
+                if len(teams) == 1:
+                    raise LinkedElsewhere(teams[0].name)
+                raise ChooseTeam([t.name for t in teams])
+            choice = unlinked or teams
+            if len(choice) > 1:
+                raise ChooseTeam([t.name for t in choice])
+            team = choice[0]
+            old_chat = team.chat_id
             team.chat_id = chat.chat_id
             team.chat_title = chat.title[:255]
             team.linked_at = now
             repo.s.flush()
             member = self._member_in_group(repo, team, user, now)
             member.is_secretary = True
-            repo.event(team.id, "group_linked", now, actor_id=member.id, chat_id=chat.chat_id)
-            return to_team(team)
+            repo.event(
+                team.id,
+                "group_linked",
+                now,
+                actor_id=member.id,
+                chat_id=chat.chat_id,
+                old_chat_id=old_chat,
+            )
+            return to_team(team), old_chat
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> bool:
         """Follow a group that became a supergroup (its chat id changes)."""
@@ -86,6 +110,16 @@ class TeamService(ServiceBase):
                 return False
             team.chat_id = new_chat_id
             repo.event(team.id, "chat_migrated", now, old=old_chat_id, new=new_chat_id)
+            return True
+
+    def join_group_chat(self, chat_id: int, user: UserRef) -> bool:
+        """Record someone who wrote in a linked group; False when the group is not linked."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            team = repo.team_by_chat(chat_id)
+            if team is None:
+                return False
+            self._member_in_group(repo, team, user, now)
             return True
 
     def join_seen(self, team_id: int, user: UserRef) -> None:
@@ -145,6 +179,8 @@ class TeamService(ServiceBase):
         """Link the user's account to a name in the list ("/ikben Marloes"); count actions."""
         with unit_of_work(self.factory) as repo:
             member, team, actor = self.resolve(repo, user, chat)
+            if not name_fits(name, user):
+                raise NameNotYours(name, user.first_name or user.full_name)
             moved = self._link_name(repo, team, member, name, actor)
             return self._person(repo, member), moved
 
@@ -163,7 +199,7 @@ class TeamService(ServiceBase):
             name = name.strip() or (target.full_name if target else "")
             self._check_name(name)
             if target is None:
-                member = self._named_member(repo, team, name)
+                member = repo.owner_member(team.id, name, self.now())
             else:
                 urow = repo.upsert_user(target, now)
                 repo.s.flush()
@@ -213,9 +249,10 @@ class TeamService(ServiceBase):
             return self._person(repo, member)
 
     def members(self, user: UserRef, chat: ChatRef | None) -> tuple[Team, list[Person]]:
-        """Return the team's members, with the names the list uses for them."""
+        """Return the team's members, with the names the list uses (secretaries only)."""
         with unit_of_work(self.factory) as repo:
-            _m, team, _actor = self.resolve(repo, user, chat)
+            _m, team, actor = self.resolve(repo, user, chat)
+            self.require_secretary(actor)
             rows = [m for m in repo.members(team.id) if m.left_at is None]
             names = repo.names_of(m.id for m in rows)
             people = []
@@ -263,24 +300,6 @@ class TeamService(ServiceBase):
             raise PersonUnknown("")
         if len(name) > MAX_NAME_LENGTH:
             raise TextTooLong(MAX_NAME_LENGTH)
-
-    def _named_member(self, repo: Repo, team: TeamRow, name: str) -> MemberRow:
-        key = normalize_name(name)
-        member = repo.member_by_key(team.id, key)
-        if member is None:
-            member = MemberRow(
-                team_id=team.id,
-                user_id=None,
-                name=name,
-                source="named",
-                is_secretary=False,
-                is_group=is_group_owner(name),
-                created_at=self.now(),
-            )
-            repo.s.add(member)
-            repo.s.flush()
-            repo.add_name(team.id, member.id, name, key, self.now())
-        return member
 
     def _link_name(
         self, repo: Repo, team: TeamRow, member: MemberRow, name: str, actor: Actor
@@ -331,3 +350,18 @@ def _with_secretary(p: Person) -> Person:
     from dataclasses import replace
 
     return replace(p, is_secretary=True)
+
+
+def name_fits(name: str, user: UserRef) -> bool:
+    """Return True when a list name plausibly is this person's (their own first or full name).
+
+    Anyone may link themselves to their own name; any other name needs the secretary, so
+    nobody takes over another member's actions, and a typo renames nobody.
+    """
+    key = normalize_name(name)
+    first = normalize_name(user.first_name)
+    full = normalize_name(f"{user.first_name} {user.last_name}")
+    username = (user.username or "").casefold()
+    return bool(key) and (
+        key in (first, full, username) or (bool(first) and key.split(" ")[0] == first)
+    )

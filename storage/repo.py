@@ -24,6 +24,7 @@ from domain.model import (
     TeamSetup,
     UserRef,
 )
+from domain.owners import is_group_owner, normalize_name
 from storage.db import SessionFactory
 from storage.models import (
     ActionOwnerRow,
@@ -122,6 +123,60 @@ class Repo:
         while row is not None and row.merged_into_id is not None:
             row = self.member(row.merged_into_id)
         return row
+
+    def owner_member(self, team_id: int, name: str, now: datetime) -> MemberRow:
+        """Find the member a name in the list means, or create a free-text one.
+
+        A name is looked up among the names the list used before, then among the Telegram
+        names of members seen in the group ("Louise de Rooij"); only then is it new.
+        """
+        key = normalize_name(name)
+        member = self.member_by_key(team_id, key)
+        if member is None:
+            member = self.member_by_full_name(team_id, key)
+            if member is not None:
+                self.add_name(team_id, member.id, name, key, now)
+        if member is None:
+            member = MemberRow(
+                team_id=team_id,
+                user_id=None,
+                name=name,
+                source="named",
+                is_secretary=False,
+                is_group=is_group_owner(name),
+                created_at=now,
+            )
+            self.s.add(member)
+            self.s.flush()
+            self.add_name(team_id, member.id, name, key, now)
+        return member
+
+    def member_by_full_name(self, team_id: int, key: str) -> MemberRow | None:
+        """The one linked member whose Telegram name normalises to `key` (None if 0 or 2+)."""
+        found = [
+            m
+            for m in self.members(team_id)
+            if m.user is not None
+            and m.left_at is None
+            and key
+            in (
+                normalize_name(m.name),
+                normalize_name(f"{m.user.first_name} {m.user.last_name}"),
+            )
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def group_owners(self, team_id: int) -> list[MemberRow]:
+        """Members that stand for the whole team ("OT", "Partners NPSNW")."""
+        return list(
+            self.s.scalars(
+                select(MemberRow).where(
+                    MemberRow.team_id == team_id,
+                    MemberRow.is_group.is_(True),
+                    MemberRow.merged_into_id.is_(None),
+                )
+            )
+        )
 
     def members(self, team_id: int) -> list[MemberRow]:
         return list(

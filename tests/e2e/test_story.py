@@ -80,13 +80,16 @@ def test_seed_story(tg: Tg, fake: FakeTelegram) -> None:
     def mine(user: dict[str, Any]) -> list[int]:
         return numbers(tg.send(user, tg.dm(user), "/mijnacties"))
 
-    assert mine(jan) == [6, 15]
-    assert mine(louise) == [8]
-    assert mine(danillo) == [1]
-    assert mine(p["nabila"]) == [11]
-    assert "geen open acties" in tg.send(p["karin"], tg.dm(p["karin"]), "/mijnacties")
+    # Own actions first; then those of the whole team (OT, Partners NPSNW).
+    team_wide = [10, 5, 14]
+    assert mine(jan) == [6, 15, *team_wide]
+    assert mine(louise) == [8, *team_wide]
+    assert mine(danillo) == [1, *team_wide]
+    assert mine(p["nabila"]) == [11, *team_wide]
+    karin = tg.send(p["karin"], tg.dm(p["karin"]), "/mijnacties")
+    assert "geen eigen open acties" in karin and numbers(karin) == team_wide
     # Marloes: April first (a date), then the OT of 24 April, then ASAP.
-    assert mine(marloes) == [1, 3, 12, 2, 4, 7, 13]
+    assert mine(marloes) == [1, 3, 12, 2, 4, 7, 13, *team_wide]
     reply = tg.send(marloes, tg.dm(marloes), "/mijnacties")
     assert "April → vr 30 apr 2027" in reply
     assert "OT 24 april → OT za 24 apr 2027" in reply
@@ -103,13 +106,13 @@ def test_seed_story(tg: Tg, fake: FakeTelegram) -> None:
         jan, tg.dm(jan), "/update 6 Data rondleidingen staan in de mail"
     )
     assert "#6 is afgerond" in tg.send(jan, tg.group, "/sluit 6 iedereen heeft de data")
-    assert mine(jan) == [15]
+    assert mine(jan) == [15, *team_wide]
     detail = tg.send(jan, tg.dm(jan), "/actie 6")
     assert "afgerond door Jan" in detail
     assert "Data rondleidingen staan in de mail" in detail
     assert "iedereen heeft de data" in detail
     assert "#6 is weer open" in tg.send(jan, tg.dm(jan), "/heropen 6")
-    assert mine(jan) == [6, 15]
+    assert mine(jan) == [6, 15, *team_wide]
 
     # Permission refusals.
     assert "Alleen de eigenaren van #8" in tg.send(jan, tg.group, "/sluit 8")
@@ -130,7 +133,7 @@ def test_seed_story(tg: Tg, fake: FakeTelegram) -> None:
     reply = tg.send(marloes, tg.group, "/wijzig 15 wanneer: eind mei")
     assert "eind mei → ma 31 mei 2027" in reply
     assert "#14 is vervallen" in tg.send(marloes, tg.group, "/vervallen 14 dubbel met #5")
-    assert mine(jan) == [15, 6]
+    assert mine(jan) == [15, 6, 10, 5]
 
 
 def test_undo_and_bad_input(tg: Tg, fake: FakeTelegram) -> None:

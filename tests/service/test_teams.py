@@ -6,13 +6,14 @@ import pytest
 
 from domain.errors import (
     AlreadyLinked,
+    NameNotYours,
     NameTaken,
     NotAMember,
     NotConfiguredSecretary,
     NotSecretary,
     PersonUnknown,
 )
-from domain.model import ChatRef
+from domain.model import ChatRef, UserRef
 from tests.service.conftest import DANILLO, GROUP, JAN, LOUISE, SECRETARY, private
 
 
@@ -46,12 +47,28 @@ def test_writing_in_the_group_makes_a_member(world):
 
 def test_name_cannot_be_taken_twice(world):
     world.teams.join_seen(1, JAN)
-    world.teams.join_seen(1, DANILLO)
+    other_jan = UserRef(950, "Jan", "Bakker")
+    world.teams.join_seen(1, other_jan)
     world.teams.claim_name(JAN, private(JAN), "Jan")
     with pytest.raises(NameTaken):
-        world.teams.claim_name(DANILLO, private(DANILLO), "jan")
+        world.teams.claim_name(other_jan, private(other_jan), "jan")
     with pytest.raises(NameTaken):
-        world.teams.claim_name(DANILLO, private(DANILLO), "OT")
+        world.teams.claim_name(UserRef(951, "OT"), GROUP, "OT")
+
+
+def test_nobody_links_themselves_to_someone_elses_name(world, clock):
+    world.actions.add_from_message(SECRETARY, GROUP, "Danillo: obesitas (april)", clock())
+    world.teams.join_seen(1, JAN)
+    with pytest.raises(NameNotYours):
+        world.teams.claim_name(JAN, private(JAN), "Danillo")
+    with pytest.raises(NameNotYours):
+        world.teams.claim_name(JAN, private(JAN), "Jna")  # a typo renames nobody
+    assert world.actions.mine(JAN).actions == ()
+    # Own first name, full name or username are fine; the secretary can link any name.
+    world.teams.claim_name(JAN, private(JAN), "Jan van de Borden")
+    person = world.teams.add_member(SECRETARY, GROUP, "Danillo", target=DANILLO)
+    assert person.telegram_id == DANILLO.telegram_id
+    assert [a.text for a in world.actions.mine(DANILLO).actions] == ["obesitas"]
 
 
 def test_secretary_adds_and_links_members(world):
