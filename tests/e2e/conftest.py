@@ -123,9 +123,10 @@ class Tg:
         after ours (a /help from a stranger, which stores nothing) it is done with ours.
         """
         barrier = self.fake.user(BARRIER_USER, "Barrier")
+        barrier_mark = self.fake.mark()
         self.fake.push_message(self.fake.private_chat(barrier), barrier, "/help")
         self.fake.wait_for_call(
-            "sendMessage", lambda c: c.params.get("chat_id") == BARRIER_USER, after=mark
+            "sendMessage", lambda c: c.params.get("chat_id") == BARRIER_USER, after=barrier_mark
         )
         return "\n".join(self.fake.sent_texts(chat["id"], after=mark))
 
