@@ -6,10 +6,12 @@ from datetime import date
 
 from domain.model import Action, Actor, DeadlineKind, Status
 
-# Urgency groups, most urgent first: late, dated, meeting, ASAP, ongoing, none.
+# Urgency groups, most urgent first: late; then everything with a day (a date or an OT),
+# by that day, since "OT 24 april" is as much a deadline as "30 april"; then ASAP, ongoing,
+# none. "volgend OT" (no day yet) comes after the dated ones.
 _GROUP = {
     DeadlineKind.DATE: 1,
-    DeadlineKind.MEETING: 2,
+    DeadlineKind.MEETING: 1,
     DeadlineKind.ASAP: 3,
     DeadlineKind.ONGOING: 4,
     DeadlineKind.NONE: 5,
@@ -30,6 +32,8 @@ def is_late(action: Action, today: date) -> bool:
 def urgency_key(action: Action, today: date) -> tuple[int, date, int, int]:
     """Sort key: late first, then by date, meeting, ASAP, ongoing, undated."""
     group = 0 if is_late(action, today) else _GROUP[action.deadline.kind]
+    if action.deadline.kind is DeadlineKind.MEETING and action.deadline.due is None:
+        group = 2
     return (group, action.deadline.due or date.max, action.team_id, action.number)
 
 

@@ -88,8 +88,8 @@ def test_seed_story(tg: Tg, fake: FakeTelegram) -> None:
     assert mine(p["nabila"]) == [11, *team_wide]
     karin = tg.send(p["karin"], tg.dm(p["karin"]), "/mijnacties")
     assert "geen eigen open acties" in karin and numbers(karin) == team_wide
-    # Marloes: April first (a date), then the OT of 24 April, then ASAP.
-    assert mine(marloes) == [1, 3, 12, 2, 4, 7, 13, *team_wide]
+    # Marloes: the OT of 24 April, then 30 April ("April"), then ASAP.
+    assert mine(marloes) == [3, 12, 1, 2, 4, 7, 13, *team_wide]
     reply = tg.send(marloes, tg.dm(marloes), "/mijnacties")
     assert "April → vr 30 apr 2027" in reply
     assert "OT 24 april → OT za 24 apr 2027" in reply
