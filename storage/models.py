@@ -149,6 +149,10 @@ class ActionRow(Base):
     # Reminder state: the next moment the scheduler must look at this action (indexed, so a
     # tick costs what is due, not what is stored), and what the ASAP cycle needs.
     next_remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # The OT this action is due at (MEETING deadlines) or was agreed in (decisions), and the
+    # OT it was carried over from when it was not finished in time.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     last_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     asap_nudges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -157,6 +161,66 @@ class ActionRow(Base):
     owners: Mapped[list[ActionOwnerRow]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="ActionOwnerRow.position"
     )
+
+
+class MeetingRow(Base):
+    """One OT meeting: planned by the secretary, or tentative because an action named it."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_team_day", "team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    day: Mapped[date] = mapped_column(Date)
+    start: Mapped[str] = mapped_column(String(5), default="")  # "14:00", or "" when unknown
+    place: Mapped[str] = mapped_column(String(255), default="")
+    chair: Mapped[str] = mapped_column(String(255), default="")
+    # planned, tentative (named by an action, not planned yet), cancelled, held (passed)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AttendeeRow(Base):
+    """Who attended a meeting, and for which organisation (the actielijst's header)."""
+
+    __tablename__ = "meeting_attendees"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    organisation: Mapped[str] = mapped_column(String(255), default="")
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+
+
+class AgendaItemRow(Base):
+    """Something a member asked to put on the agenda of the next OT ("agenderen")."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DecisionVersionRow(Base):
+    """A decision's text as it was: a correction adds a version, nothing is overwritten."""
+
+    __tablename__ = "decision_versions"
+    __table_args__ = (UniqueConstraint("action_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    criteria: Mapped[str] = mapped_column(Text, default="")  # JSON list
+    interests: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ReminderRow(Base):
