@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from domain.model import ParseProblem
 
 
@@ -170,3 +172,11 @@ class NameNotYours(DomainError):
         super().__init__(name)
         self.name = name
         self.own = own
+
+
+class MeetingNotFound(DomainError):
+    """No (planned or tentative) OT on that day, or a stale meeting button."""
+
+    def __init__(self, day: date | None) -> None:
+        super().__init__(day)
+        self.day = day

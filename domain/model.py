@@ -194,6 +194,7 @@ class Action:
     criteria: tuple[str, ...] = ()
     interests: str = ""
     updates: tuple[ActionUpdate, ...] = ()
+    carried_from: date | None = None  # the OT it was due at before it was carried over
 
     @property
     def latest_update(self) -> ActionUpdate | None:
@@ -245,3 +246,22 @@ class TeamSetup:
         return user.telegram_id in self.secretary_ids or (
             user.username is not None and user.username.lower() in self.secretary_usernames
         )
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """An OT meeting as users see it."""
+
+    id: int
+    team_id: int
+    day: date
+    start: str = ""
+    place: str = ""
+    chair: str = ""
+    status: str = "planned"  # planned, tentative, cancelled, held
+    attendees: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def tentative(self) -> bool:
+        """Return True for a meeting that an action named but nobody planned yet."""
+        return self.status == "tentative"

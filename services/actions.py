@@ -39,6 +39,7 @@ from domain.owners import MAX_NAME_LENGTH, normalize_name, split_owners
 from domain.reminders import snooze_until
 from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
 from services.base import ServiceBase
+from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
 from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, TeamRow
 from storage.repo import Repo, unit_of_work
@@ -69,6 +70,7 @@ class Added:
 
     batch: str
     actions: tuple[Action, ...]
+    tentative: tuple[date, ...] = ()  # OTs the message named that were not planned yet
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,19 @@ class ActionService(ServiceBase):
                 if seen:
                     return Added(batch, tuple(repo.to_actions(seen)))
             first = repo.take_numbers(team.id, len(result.items))
+            written = self.local_date(written_at)
+            tentative: list[date] = []
             rows = []
             for offset, item in enumerate(result.items):
-                row = self._new_row(repo, team, actor, item, first + offset, batch, now)
+                number = first + offset
+                row = self._new_row(
+                    repo, team, actor, item, number, batch, now, written, tentative
+                )
                 rows.append(row)
             repo.s.flush()
             for row in rows:
                 repo.event(team.id, "added", now, actor_id=actor.member_id, action_id=row.id)
-            return Added(batch, tuple(repo.to_actions(rows)))
+            return Added(batch, tuple(repo.to_actions(rows)), tuple(tentative))
 
     def _new_row(
         self,
@@ -140,6 +147,8 @@ class ActionService(ServiceBase):
         number: int,
         batch: str,
         now: datetime,
+        written: date,
+        tentative: list[date],
     ) -> ActionRow:
         row = ActionRow(
             team_id=team.id,
@@ -165,10 +174,18 @@ class ActionService(ServiceBase):
         repo.s.flush()
         self._set_owners(repo, team, row, item.owners, now)
         if item.kind is ItemKind.DECISION:
-            # A decision is agreed in the meeting, not worked on: it starts closed.
+            # A decision is agreed in the meeting, not worked on: it starts closed, belongs
+            # to the latest OT, and its text is version 1 of its history.
             row.status = Status.DONE.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
+            before = repo.meeting_before(team.id, written)
+            row.meeting_id = before.id if before else None
+            record_version(repo, row, actor.member_id, now)
+        else:
+            created = attach_to_meeting(repo, row, written, now)
+            if created is not None and created.day not in tentative:
+                tentative.append(created.day)
         row.last_activity_at = now
         replan(repo, row, self.reminder_settings)
         return row
@@ -442,6 +459,8 @@ class ActionService(ServiceBase):
                 row.deadline_kind = deadline.kind.value
                 row.deadline_text = deadline.text
                 row.due_date = deadline.due
+                row.carried_from_id = None
+                attach_to_meeting(repo, row, self.local_date(now), now)
                 repo.cancel_pending_reminders(row.id)
             elif attr == "owners":
                 names = split_owners(value)

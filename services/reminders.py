@@ -120,9 +120,13 @@ class ReminderService(ServiceBase):
 
     def plan(self) -> TickReport:
         """Turn everything due by now into outbox rows; fold what is too old into digests."""
+        from services.meetings import carry_over  # meetings builds on this module
+
         now = self.now()
         planned = folded = 0
         with unit_of_work(self.factory) as repo:
+            carry_over(repo, self.local_date(now), now, self.settings)
+            repo.s.flush()
             for row in repo.actions_due(now, PLAN_BATCH):
                 p, f = self._plan_action(repo, row, now)
                 planned += p

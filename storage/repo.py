@@ -17,6 +17,7 @@ from domain.model import (
     Deadline,
     DeadlineKind,
     ItemKind,
+    Meeting,
     Owner,
     Person,
     Status,
@@ -30,7 +31,11 @@ from storage.models import (
     ActionOwnerRow,
     ActionRow,
     ActionUpdateRow,
+    AgendaItemRow,
+    AttendeeRow,
+    DecisionVersionRow,
     EventRow,
+    MeetingRow,
     MemberNameRow,
     MemberRow,
     ReminderRow,
@@ -517,6 +522,167 @@ class Repo:
         else:
             row.value = value
 
+    # meetings --------------------------------------------------------------------------
+    def meeting(self, meeting_id: int) -> MeetingRow:
+        return self.s.get_one(MeetingRow, meeting_id)
+
+    def meeting_on(self, team_id: int, day: date) -> MeetingRow | None:
+        """The (not cancelled) meeting of a team on a day."""
+        return self.s.scalar(
+            select(MeetingRow).where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day == day,
+                MeetingRow.status != "cancelled",
+            )
+        )
+
+    def meetings_from(self, team_id: int, day: date, limit: int = 20) -> list[MeetingRow]:
+        """Coming meetings (planned or tentative) on or after a day, soonest first."""
+        return list(
+            self.s.scalars(
+                select(MeetingRow)
+                .where(
+                    MeetingRow.team_id == team_id,
+                    MeetingRow.day >= day,
+                    MeetingRow.status.in_(["planned", "tentative"]),
+                )
+                .order_by(MeetingRow.day)
+                .limit(limit)
+            )
+        )
+
+    def meeting_after(self, team_id: int, day: date) -> MeetingRow | None:
+        """The first coming meeting strictly after a day."""
+        return self.s.scalar(
+            select(MeetingRow)
+            .where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day > day,
+                MeetingRow.status.in_(["planned", "tentative"]),
+            )
+            .order_by(MeetingRow.day)
+            .limit(1)
+        )
+
+    def meeting_before(self, team_id: int, day: date) -> MeetingRow | None:
+        """The last meeting on or before a day that was not cancelled."""
+        return self.s.scalar(
+            select(MeetingRow)
+            .where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day <= day,
+                MeetingRow.status != "cancelled",
+            )
+            .order_by(MeetingRow.day.desc())
+            .limit(1)
+        )
+
+    def meetings_passed(self, today: date) -> list[MeetingRow]:
+        """Meetings whose day is over but whose open actions were not carried over yet."""
+        return list(
+            self.s.scalars(
+                select(MeetingRow)
+                .where(MeetingRow.day < today, MeetingRow.status.in_(["planned", "tentative"]))
+                .order_by(MeetingRow.day)
+            )
+        )
+
+    def actions_at(self, meeting_id: int, open_only: bool = True) -> list[ActionRow]:
+        query = (
+            select(ActionRow)
+            .options(selectinload(ActionRow.owners))
+            .where(ActionRow.meeting_id == meeting_id, ActionRow.kind == "action")
+            .order_by(ActionRow.number)
+        )
+        if open_only:
+            query = query.where(ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]))
+        return list(self.s.scalars(query))
+
+    def actions_carried_from(self, meeting_id: int) -> list[ActionRow]:
+        """Open actions that were due at a meeting and were carried over from it."""
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.carried_from_id == meeting_id,
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def unscheduled_next_meeting_actions(self, team_id: int) -> list[ActionRow]:
+        """Open "volgend OT" actions that wait for a meeting to be planned."""
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.team_id == team_id,
+                    ActionRow.deadline_kind == DeadlineKind.MEETING.value,
+                    ActionRow.due_date.is_(None),
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+            )
+        )
+
+    def attendees(self, meeting_id: int) -> list[AttendeeRow]:
+        return list(
+            self.s.scalars(
+                select(AttendeeRow)
+                .where(AttendeeRow.meeting_id == meeting_id)
+                .order_by(AttendeeRow.id)
+            )
+        )
+
+    def agenda_items(self, team_id: int, meeting_id: int | None) -> list[AgendaItemRow]:
+        """Items for this meeting, and items asked for without a meeting known yet."""
+        return list(
+            self.s.scalars(
+                select(AgendaItemRow)
+                .where(
+                    AgendaItemRow.team_id == team_id,
+                    (AgendaItemRow.meeting_id == meeting_id) | AgendaItemRow.meeting_id.is_(None),
+                )
+                .order_by(AgendaItemRow.id)
+            )
+        )
+
+    def updates_since(self, team_id: int, since: datetime | None) -> list[ActionUpdateRow]:
+        query = (
+            select(ActionUpdateRow)
+            .join(ActionRow, ActionRow.id == ActionUpdateRow.action_id)
+            .where(ActionRow.team_id == team_id, ActionRow.status != Status.WITHDRAWN.value)
+            .order_by(ActionUpdateRow.created_at, ActionUpdateRow.id)
+        )
+        if since is not None:
+            query = query.where(ActionUpdateRow.created_at >= since)
+        return list(self.s.scalars(query))
+
+    def decisions(self, team_id: int) -> list[ActionRow]:
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.team_id == team_id,
+                    ActionRow.kind == "decision",
+                    ActionRow.status != Status.WITHDRAWN.value,
+                )
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def decision_versions(self, action_id: int) -> list[DecisionVersionRow]:
+        return list(
+            self.s.scalars(
+                select(DecisionVersionRow)
+                .where(DecisionVersionRow.action_id == action_id)
+                .order_by(DecisionVersionRow.version)
+            )
+        )
+
     # mapping ---------------------------------------------------------------------------
     def to_actions(self, rows: list[ActionRow], *, with_updates: bool = True) -> list[Action]:
         """Map rows to domain actions, loading team names, closers and updates in bulk."""
@@ -530,12 +696,39 @@ class Repo:
                 )
             )
         }
+        carried_ids = {r.carried_from_id for r in rows if r.carried_from_id}
+        carried = (
+            {
+                m.id: m.day
+                for m in self.s.scalars(select(MeetingRow).where(MeetingRow.id.in_(carried_ids)))
+            }
+            if carried_ids
+            else {}
+        )
         return [
             to_action(
-                r, team_names[r.team_id], updates.get(r.id, []), closers.get(r.closed_by_id or 0)
+                r,
+                team_names[r.team_id],
+                updates.get(r.id, []),
+                closers.get(r.closed_by_id or 0),
+                carried.get(r.carried_from_id or 0),
             )
             for r in rows
         ]
+
+
+def to_meeting(row: MeetingRow, attendees: list[AttendeeRow] | None = None) -> Meeting:
+    """Map a meeting row to the domain."""
+    return Meeting(
+        id=row.id,
+        team_id=row.team_id,
+        day=row.day,
+        start=row.start,
+        place=row.place,
+        chair=row.chair,
+        status=row.status,
+        attendees=tuple((a.name, a.organisation) for a in attendees or []),
+    )
 
 
 def to_team(row: TeamRow) -> Team:
@@ -564,9 +757,11 @@ def to_action(
     team_name: str,
     updates: list[ActionUpdateRow],
     closed_by: str | None,
+    carried_from: date | None = None,
 ) -> Action:
     """Map an action row to the domain."""
     return Action(
+        carried_from=carried_from,
         id=row.id,
         team_id=row.team_id,
         team_name=team_name,
