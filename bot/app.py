@@ -15,10 +15,11 @@ from bot import texts
 from bot.config import Config
 from bot.errors import on_error
 from bot.reminders import reminder_tick
-from handlers import actions, members, secretary
+from handlers import actions, meetings, members, secretary
 from handlers.context import BotContext, Services
 from services.actions import ActionService
 from services.base import Clock, system_clock
+from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
 from storage.db import make_engine, session_factory
@@ -42,6 +43,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         teams=TeamService(factory, **common),
         actions=ActionService(factory, **common),
         reminders=ReminderService(factory, **common),
+        meetings=MeetingService(factory, **common),
     )
     app = (
         ApplicationBuilder()
@@ -57,6 +59,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     # Order matters only inside group 0: prompt replies (actions) before free text (secretary).
     members.register(app)
     actions.register(app)
+    meetings.register(app)
     secretary.register(app)
     app.add_error_handler(on_error)
     if cfg.reminders_enabled:

@@ -8,7 +8,17 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from domain import errors as e
-from domain.model import Action, DeadlineKind, ItemKind, ParseProblem, Person, Status, Team
+from domain.model import (
+    Action,
+    DeadlineKind,
+    ItemKind,
+    Meeting,
+    ParseProblem,
+    Person,
+    Status,
+    Team,
+)
+from services.meetings import Agenda, Decision, MeetingChange
 from services.reminders import Delivery, ReminderItem
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -66,6 +76,9 @@ HELP_MEMBER = (
     "/heropen N – een afgeronde actie weer openen\n"
     "/ikben Naam – koppel je account aan je naam in de lijst\n"
     "/herinneringen – herinneringen en weekoverzicht aan of uit\n"
+    "/ot – de komende OT's; /agenda – concept-agenda van het volgende OT\n"
+    "/agenderen tekst – iets op de agenda van het volgende OT zetten\n"
+    "/besluiten – besluiten per OT; /besluit N – één besluit met criteria en belangen\n"
     "/team [naam] – kies je team (als je in meer teams zit)"
 )
 
@@ -89,7 +102,11 @@ HELP_SECRETARY = (
     "/leden – wie er in het team zit\n"
     "/lid Naam – voeg iemand toe (als antwoord op een bericht van die persoon: koppel hem "
     "of haar aan die naam)\n"
-    "/secretaris – maak iemand secretaris (als antwoord op diens bericht, of met @naam)"
+    "/secretaris – maak iemand secretaris (als antwoord op diens bericht, of met @naam)\n"
+    "/ot 24 april 14:00 Plein 40-45 – OT plannen; /ot verplaats 24 april naar 30 april; "
+    "/ot annuleer 24 april\n"
+    "/aanwezig – voorzitter, aanwezigen en locatie van een OT vastleggen\n"
+    "/besluit – een besluit vastleggen; /corrigeer N – een besluit corrigeren (nieuwe versie)"
 )
 
 COMMANDS_MEMBER = [
@@ -102,6 +119,10 @@ COMMANDS_MEMBER = [
     ("heropen", "Actie heropenen: /heropen N"),
     ("ikben", "Koppel je naam: /ikben Naam"),
     ("herinneringen", "Herinneringen aan of uit"),
+    ("agenda", "Concept-agenda van het volgende OT"),
+    ("agenderen", "Iets op de agenda zetten"),
+    ("ot", "Komende OT's"),
+    ("besluiten", "Besluiten per OT"),
     ("team", "Kies je team"),
     ("help", "Uitleg en commando's"),
 ]
@@ -445,6 +466,25 @@ USAGE = {
     ),
     "vervallen": "Gebruik: <code>/vervallen N [reden]</code>.",
     "ikben": "Gebruik: <code>/ikben Naam</code>, zoals je naam in de actielijst staat.",
+    "ot": (
+        "Gebruik: <code>/ot</code> (komende OT's), <code>/ot 24 april 14:00 Plein 40-45</code>"
+        " (plannen), <code>/ot verplaats 24 april naar 30 april</code> of "
+        "<code>/ot annuleer 24 april</code>."
+    ),
+    "agenderen": "Gebruik: <code>/agenderen tekst</code>, bv. <code>/agenderen Lutkemeer</code>.",
+    "aanwezig": (
+        "Gebruik (elk op een eigen regel): <code>/aanwezig 18 maart\nVoorzitter: Anne Wilbers\n"
+        "Aanwezigen: Jan van de Borden (Vuilnisoproer), Karin Verdooren (Lieven de Key)\n"
+        "Locatie: Plein 40-45</code>"
+    ),
+    "besluit": (
+        "Gebruik: <code>/besluit N</code> om een besluit te zien, of <code>/besluit</code> met "
+        "op de volgende regels Besluit:, Criteria: en Belangen:."
+    ),
+    "corrigeer": (
+        "Gebruik: <code>/corrigeer N</code> met op de volgende regels wat er verandert "
+        "(Besluit:, Criteria:, Belangen:). De oude tekst blijft zichtbaar."
+    ),
     "herinneringen": (
         "Gebruik: <code>/herinneringen aan</code>, <code>/herinneringen uit</code>, "
         "<code>/herinneringen overzicht aan</code> of <code>/herinneringen overzicht uit</code>."
@@ -529,6 +569,8 @@ def error_text(err: e.DomainError) -> str:
         case e.WrongState(number=n, status=st, wanted=wanted):
             if st == "decision":
                 return f"#{n} is een besluit: dat pak je niet op en heropen je niet."
+            if wanted == "decision":
+                return f"#{n} is een actie, geen besluit. Zie /actie {n}."
             if wanted == "closed":
                 return f"#{n} is nog open; er valt niets te heropenen."
             label = {"done": "al afgerond", "cancelled": "vervallen"}.get(st, st)
@@ -590,6 +632,16 @@ def error_text(err: e.DomainError) -> str:
                 "toch? Vraag de secretaris: die antwoordt op een bericht van jou met "
                 f"<code>/lid {escape(name)}</code>."
             )
+        case e.MeetingNotFound(day=d):
+            when = f" op {day(d)}" if d else ""
+            return f"Ik vind geen gepland OT{when}. Zie /ot voor de komende OT's."
+        case e.BadValue(reason="no_day", detail=detail):
+            return (
+                f"‘{escape(detail)}’ kan ik niet als dag lezen. Schrijf bv. "
+                "<code>/ot 24 april 14:00 Plein 40-45</code>."
+            )
+        case e.BadValue(reason="meeting_exists", detail=detail):
+            return f"Op {escape(detail)} staat al een OT."
         case e.AlreadyLinked(team=team):
             return f"Deze groep is al gekoppeld aan <b>{escape(team)}</b>."
     return GENERIC_ERROR
@@ -699,3 +751,207 @@ def reminder_settings(reminders_on: bool, digest_on: bool) -> str:
         "<code>/herinneringen overzicht uit</code> of <code>/herinneringen overzicht aan</code>\n"
         "Herinneringen komen alleen op werkdagen tussen 9:00 en 17:30."
     )
+
+
+# --- meetings and decisions --------------------------------------------------------------
+
+
+def meeting_label(m: Meeting) -> str:
+    """Render "OT do 22 apr 2027 14:00, Plein 40-45 (voorlopig)"."""
+    parts = [f"OT {day(m.day)}"]
+    if m.start:
+        parts.append(m.start)
+    text = " ".join(parts)
+    if m.place:
+        text += f", {escape(m.place)}"
+    if m.tentative:
+        text += " <i>(voorlopig: nog niet gepland)</i>"
+    return text
+
+
+def meeting_label_plain(m: Meeting) -> str:
+    """A meeting as a button label (no HTML)."""
+    return f"Naar OT {day(m.day)}" + (f" {m.start}" if m.start else "")
+
+
+def meeting_planned(m: Meeting, attached: int) -> str:
+    """Confirm /ot with a day."""
+    extra = f"\n{attached} actie(s) met ‘volgend OT’ horen nu bij dit OT." if attached else ""
+    return f"📅 Gepland: {meeting_label(m)}.{extra}"
+
+
+def meetings(items: list[Meeting]) -> str:
+    """Render /ot without arguments."""
+    if not items:
+        return (
+            "Er staan geen OT's gepland. De secretaris plant er een met "
+            "<code>/ot 24 april 14:00 Plein 40-45</code>."
+        )
+    return "<b>Komende OT's</b>\n" + "\n".join(f"• {meeting_label(m)}" for m in items)
+
+
+def tentative_meetings(days: tuple[date, ...]) -> str:
+    """Tell the secretary once that an action named an OT that is not planned."""
+    names = ", ".join(day(d) for d in days)
+    return (
+        f"ℹ️ OT {names} stond nog niet gepland; ik heb het voorlopig toegevoegd. Plan het met "
+        f"<code>/ot {days[0].day} {MONTHS[days[0].month - 1]} 14:00 plaats</code>."
+    )
+
+
+def meeting_moved(change: MeetingChange, mentions: list[tuple[int, str]]) -> str:
+    """Tell the group (and so the owners, once) that an OT moved."""
+    m = change.meeting
+    lines = [f"📅 Het OT is verplaatst naar <b>{meeting_label(m)}</b>."]
+    if change.moved:
+        lines.append(f"Deze {len(change.moved)} actie(s) schuiven mee:")
+        lines.extend(f"• #{a.number} {escape(_short(a.text, 100))}" for a in change.moved)
+    if mentions:
+        lines.append(
+            "Voor: "
+            + ", ".join(f'<a href="tg://user?id={i}">{escape(n)}</a>' for i, n in mentions)
+        )
+    return "\n".join(lines)
+
+
+def meeting_cancelled(change: MeetingChange) -> str:
+    """Confirm /ot annuleer and say where the actions went."""
+    lines = [f"❌ {meeting_label(change.meeting)} is geannuleerd."]
+    if change.moved:
+        where = meeting_label(change.target) if change.target else "‘volgend OT’ (nog geen datum)"
+        lines.append(f"De {len(change.moved)} actie(s) van dat OT gaan naar {where}.")
+        if change.options:
+            lines.append("Liever een ander OT? Kies hieronder.")
+    return "\n".join(lines)
+
+
+def meeting_redirected(change: MeetingChange) -> str:
+    """Confirm where a cancelled OT's actions went after all."""
+    where = meeting_label(change.target) if change.target else "‘volgend OT’ (nog geen datum)"
+    return f"✅ {len(change.moved)} actie(s) gaan naar {where}."
+
+
+BTN_NO_DATE = "Geen datum (volgend OT)"
+
+
+def meeting_recorded(m: Meeting) -> str:
+    """Confirm /aanwezig."""
+    lines = [f"📝 Vastgelegd: {meeting_label(m)}"]
+    if m.chair:
+        lines.append(f"Voorzitter: {escape(m.chair)}")
+    if m.attendees:
+        people = ", ".join(escape(n) + (f" ({escape(o)})" if o else "") for n, o in m.attendees)
+        lines.append(f"Aanwezig ({len(m.attendees)}): {people}")
+    return "\n".join(lines)
+
+
+def agenda_item_added(m: Meeting | None) -> str:
+    """Confirm /agenderen."""
+    where = meeting_label(m) if m else "het volgende OT (nog niet gepland)"
+    return f"📌 Staat op de agenda voor {where}."
+
+
+def agenda(a: Agenda) -> str:
+    """Render /agenda: the draft actielijst of the next OT."""
+    if a.meeting is None:
+        head = "<b>Concept-agenda volgend OT</b> (nog geen OT gepland)"
+    else:
+        head = f"<b>Concept-agenda {meeting_label(a.meeting)}</b>"
+    blocks = [head]
+    if a.previous is not None:
+        blocks.append(f"<i>Vorig OT: {day(a.previous.day)}</i>")
+    if a.due:
+        lines = [f"<b>Afspraken voor dit OT ({len(a.due)})</b>"]
+        for act in a.due:
+            carried = (
+                f" <i>(doorgeschoven van OT {day(act.carried_from)})</i>"
+                if act.carried_from
+                else ""
+            )
+            latest = act.latest_update
+            update = (
+                f"\n   Laatste update {moment(latest.at)} {escape(latest.author)}: "
+                f"{escape(_short(latest.text, 200))}"
+                if latest
+                else "\n   <i>Nog geen update</i>"
+            )
+            lines.append(
+                f"• #{act.number} {escape(_short(act.text, 120))} – {owners(act)}{carried}{update}"
+            )
+        blocks.append("\n".join(lines))
+    if a.overdue:
+        blocks.append(
+            f"<b>Te laat ({len(a.overdue)})</b>\n"
+            + "\n".join(
+                f"• #{x.number} {escape(_short(x.text, 120))} – {deadline(x)} – {owners(x)}"
+                for x in a.overdue
+            )
+        )
+    if a.asap:
+        blocks.append(
+            f"<b>ASAP, nog open ({len(a.asap)})</b>\n"
+            + "\n".join(
+                f"• #{x.number} {escape(_short(x.text, 120))} – {owners(x)}" for x in a.asap
+            )
+        )
+    if a.updates:
+        blocks.append(
+            f"<b>Updates sinds vorig OT ({len(a.updates)})</b>\n"
+            + "\n".join(
+                f"• #{u.number} {moment(u.update.at)} {escape(u.update.author)}: "
+                f"{escape(_short(u.update.text, 160))}"
+                for u in a.updates
+            )
+        )
+    if a.items:
+        blocks.append(
+            f"<b>Geagendeerd ({len(a.items)})</b>\n"
+            + "\n".join(f"• {escape(i.text)} <i>({escape(i.author)})</i>" for i in a.items)
+        )
+    if len(blocks) == (2 if a.previous else 1):
+        blocks.append("Er staat nog niets op de agenda.")
+    return "\n\n".join(blocks)
+
+
+def decisions_list(items: list[Decision]) -> str:
+    """Render /besluiten, grouped per meeting."""
+    if not items:
+        return "Er zijn nog geen besluiten vastgelegd."
+    groups: dict[str, list[Decision]] = {}
+    for d in items:
+        key = f"OT {day(d.meeting.day)}" if d.meeting else "Zonder OT"
+        groups.setdefault(key, []).append(d)
+    blocks = ["<b>Besluiten</b>"]
+    for key, ds in groups.items():
+        blocks.append(
+            f"<u>{key}</u>\n"
+            + "\n".join(
+                f"• <b>Besluit #{d.action.number}</b> {escape(_short(d.action.text, 140))}"
+                + (" <i>(gecorrigeerd)</i>" if len(d.versions) > 1 else "")
+                for d in ds
+            )
+        )
+    blocks.append("Eén besluit helemaal: <code>/besluit N</code>")
+    return "\n\n".join(blocks)
+
+
+def decision_card(d: Decision) -> str:
+    """Render /besluit N: text, criteria, conflict-of-interest statement, history."""
+    a = d.action
+    lines = [f"<b>Besluit #{a.number}</b>" + (f" · OT {day(d.meeting.day)}" if d.meeting else "")]
+    if a.topic:
+        lines.append(f"<i>Onderwerp:</i> {escape(a.topic)}")
+    lines.append(f"<i>Besluit:</i> {escape(a.text)}")
+    lines.append("<i>Criteria:</i>")
+    if a.criteria:
+        lines.extend(f"  · {escape(c)}" for c in a.criteria)
+    else:
+        lines.append("  <i>(niet vastgelegd)</i>")
+    lines.append(f"<i>Belangen:</i> {escape(a.interests) or '<i>(niet vastgelegd)</i>'}")
+    if len(d.versions) > 1:
+        lines.append("<i>Geschiedenis:</i>")
+        for v in d.versions:
+            lines.append(
+                f"  v{v.version} {moment(v.at)} {escape(v.author)}: {escape(_short(v.text, 160))}"
+            )
+    return "\n".join(lines)

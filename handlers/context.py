@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from services.actions import ActionService
+from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
 
@@ -17,6 +18,7 @@ class Services:
     teams: TeamService
     actions: ActionService
     reminders: ReminderService
+    meetings: MeetingService
     # Users Telegram recently said are in none of our groups: user id -> monotonic time.
     strangers: dict[int, float] = field(default_factory=dict)
     # (chat id, user id) already recorded as present in a linked group this run.

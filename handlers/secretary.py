@@ -37,7 +37,7 @@ async def nieuw(update: Update, context: BotContext) -> None:
         await as_member(update, context, lambda: context.actions.check_can_add(user, chat))
         await reply(update, texts.NEW_PROMPT_FULL, force_reply=True)
         return
-    await _add(update, context, text)
+    await add_actions(update, context, text)
 
 
 async def free_text(update: Update, context: BotContext) -> None:
@@ -45,12 +45,13 @@ async def free_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None
     try:
-        await _add(update, context, message.text or "")
+        await add_actions(update, context, message.text or "")
     except NotSecretary:
         await reply(update, texts.NOT_FOR_SECRETARY_ONLY)
 
 
-async def _add(update: Update, context: BotContext, text: str) -> None:
+async def add_actions(update: Update, context: BotContext, text: str) -> None:
+    """Store what a secretary's text holds and confirm it with cards and an undo button."""
     message = update.effective_message
     assert message is not None
     user, chat = sender(update), chat_ref(update)
@@ -66,6 +67,8 @@ async def _add(update: Update, context: BotContext, text: str) -> None:
         [[InlineKeyboardButton(texts.BTN_UNDO, callback_data=f"u:{team_id}:{added.batch}")]]
     )
     await reply(update, texts.added(added.actions, context.actions.today()), markup)
+    if added.tentative:
+        await reply(update, texts.tentative_meetings(added.tentative))
 
 
 async def undo_button(update: Update, context: BotContext) -> None:

@@ -43,6 +43,11 @@ class TeamService(ServiceBase):
             row = repo.team_by_chat(chat_id)
             return to_team(row) if row else None
 
+    def group_of(self, team_id: int) -> int | None:
+        """Return the chat id of a team's group (None when not linked)."""
+        with unit_of_work(self.factory) as repo:
+            return repo.team(team_id).chat_id
+
     def team_name(self, team_id: int) -> str:
         """Return a team's name."""
         with unit_of_work(self.factory) as repo:
