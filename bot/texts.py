@@ -27,6 +27,7 @@ MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 ]  # fmt: skip
+MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
 # --- start, help, membership -------------------------------------------------------------
@@ -202,7 +203,7 @@ def members(team: Team, people: list[Person]) -> str:
 
 def day(d: date) -> str:
     """Format a date the Dutch way: "vr 24 apr 2027"."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
 
 
 def moment(at: datetime) -> str:
@@ -601,6 +602,13 @@ def error_text(err: e.DomainError) -> str:
             )
         case e.BadValue(reason="bad_deadline", detail=detail):
             return "Deze deadline kan ik niet lezen: " + DEADLINE_REASONS.get(detail, detail)
+        case e.BadValue(reason="no_day", detail=detail):
+            return (
+                f"‘{escape(detail)}’ kan ik niet als dag lezen. Schrijf bv. "
+                "<code>/ot 24 april 14:00 Plein 40-45</code>."
+            )
+        case e.BadValue(reason="meeting_exists", detail=detail):
+            return f"Op {day(date.fromisoformat(detail))} staat al een OT."
         case e.BadValue(field=field):
             return f"Die waarde voor ‘{escape(field)}’ kan ik niet gebruiken."
         case e.NameTaken(name=name):
@@ -635,13 +643,6 @@ def error_text(err: e.DomainError) -> str:
         case e.MeetingNotFound(day=d):
             when = f" op {day(d)}" if d else ""
             return f"Ik vind geen gepland OT{when}. Zie /ot voor de komende OT's."
-        case e.BadValue(reason="no_day", detail=detail):
-            return (
-                f"‘{escape(detail)}’ kan ik niet als dag lezen. Schrijf bv. "
-                "<code>/ot 24 april 14:00 Plein 40-45</code>."
-            )
-        case e.BadValue(reason="meeting_exists", detail=detail):
-            return f"Op {escape(detail)} staat al een OT."
         case e.AlreadyLinked(team=team):
             return f"Deze groep is al gekoppeld aan <b>{escape(team)}</b>."
     return GENERIC_ERROR

@@ -18,7 +18,9 @@ import pytest
 from bot.app import build_application, serve
 from bot.config import Config
 from bot.reminders import run_reminders
+from domain.holidays import dutch_holidays
 from domain.model import TeamSetup
+from domain.reminders import ReminderSettings
 from services.reminders import TickReport
 from tests.conftest import FrozenClock
 from tests.e2e.fake_telegram import FakeTelegram
@@ -168,6 +170,7 @@ def cfg(fake: FakeTelegram, db_url: str) -> Config:
         teams=(TeamSetup(name=TEAM, secretary_usernames=frozenset({"marloes_npsnw"})),),
         poll_timeout=5,
         tick_seconds=3600,  # the tests run the scheduler themselves, on their frozen clock
+        reminders=ReminderSettings(holidays=dutch_holidays(2027)),
     )
 
 

@@ -47,6 +47,14 @@ def test_every_domain_error_has_its_own_text():
         e.NotConfiguredSecretary(),
         e.AlreadyLinked("OT"),
         e.Usage("claim"),
+        e.Usage("ot"),
+        e.LinkedElsewhere("OT"),
+        e.NameNotYours("Danillo", "Jan"),
+        e.MeetingNotFound(None),
+        e.BadValue("datum", "no_day", "binnenkort"),
+        e.BadValue("datum", "meeting_exists", "2027-04-24"),
+        e.WrongState(3, "action", "decision"),
+        e.WrongState(3, "decision", "action"),
     ]
     rendered = [texts.error_text(err) for err in samples]
     assert texts.GENERIC_ERROR not in rendered
