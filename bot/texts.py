@@ -18,6 +18,7 @@ from domain.model import (
     Status,
     Team,
 )
+from services.documents import ImportPreview, ImportResult
 from services.meetings import Agenda, Decision, MeetingChange
 from services.reminders import Delivery, ReminderItem
 
@@ -80,6 +81,8 @@ HELP_MEMBER = (
     "/ot – de komende OT's; /agenda – concept-agenda van het volgende OT\n"
     "/agenderen tekst – iets op de agenda van het volgende OT zetten\n"
     "/besluiten – besluiten per OT; /besluit N – één besluit met criteria en belangen\n"
+    "/actielijst – de actielijst als Word-bestand (ook: <code>/actielijst md</code>, csv, json)\n"
+    "/agenda_ics – OT's en deadlines voor je agenda (<code>/agenda_ics mij</code>: de jouwe)\n"
     "/team [naam] – kies je team (als je in meer teams zit)"
 )
 
@@ -107,7 +110,9 @@ HELP_SECRETARY = (
     "/ot 24 april 14:00 Plein 40-45 – OT plannen; /ot verplaats 24 april naar 30 april; "
     "/ot annuleer 24 april\n"
     "/aanwezig – voorzitter, aanwezigen en locatie van een OT vastleggen\n"
-    "/besluit – een besluit vastleggen; /corrigeer N – een besluit corrigeren (nieuwe versie)"
+    "/besluit – een besluit vastleggen; /corrigeer N – een besluit corrigeren (nieuwe versie)\n"
+    "Stuur de Word-actielijst (.docx) privé naar mij (of in de groep met /import) om hem in "
+    "te lezen; je ziet eerst wat er verandert."
 )
 
 COMMANDS_MEMBER = [
@@ -124,6 +129,8 @@ COMMANDS_MEMBER = [
     ("agenderen", "Iets op de agenda zetten"),
     ("ot", "Komende OT's"),
     ("besluiten", "Besluiten per OT"),
+    ("actielijst", "De actielijst als Word-bestand"),
+    ("agenda_ics", "OT's en deadlines voor je agenda (.ics)"),
     ("team", "Kies je team"),
     ("help", "Uitleg en commando's"),
 ]
@@ -216,7 +223,7 @@ def deadline(action: Action) -> str:
     d = action.deadline
     written = escape(d.text) if d.text else ""
     if d.kind is DeadlineKind.NONE:
-        return "geen deadline"
+        return f"{written} <i>(kan ik niet lezen)</i>" if written else "geen deadline"
     if d.kind is DeadlineKind.ASAP:
         return written or "ASAP"
     if d.kind is DeadlineKind.ONGOING:
@@ -478,6 +485,11 @@ USAGE = {
         "Aanwezigen: Jan van de Borden (Vuilnisoproer), Karin Verdooren (Lieven de Key)\n"
         "Locatie: Plein 40-45</code>"
     ),
+    "actielijst": (
+        "Gebruik: <code>/actielijst</code> (Word), <code>/actielijst md</code>, "
+        "<code>/actielijst csv</code> of <code>/actielijst json</code>; met een datum erachter "
+        "voor een ander OT, bv. <code>/actielijst 18 maart</code>."
+    ),
     "besluit": (
         "Gebruik: <code>/besluit N</code> om een besluit te zien, of <code>/besluit</code> met "
         "op de volgende regels Besluit:, Criteria: en Belangen:."
@@ -609,6 +621,8 @@ def error_text(err: e.DomainError) -> str:
             )
         case e.BadValue(reason="meeting_exists", detail=detail):
             return f"Op {day(date.fromisoformat(detail))} staat al een OT."
+        case e.BadValue(reason="unknown_team", detail=detail):
+            return f"Team ‘{escape(detail)}’ ken ik niet."
         case e.BadValue(field=field):
             return f"Die waarde voor ‘{escape(field)}’ kan ik niet gebruiken."
         case e.NameTaken(name=name):
@@ -956,3 +970,74 @@ def decision_card(d: Decision) -> str:
                 f"  v{v.version} {moment(v.at)} {escape(v.author)}: {escape(_short(v.text, 160))}"
             )
     return "\n".join(lines)
+
+
+# --- documents ---------------------------------------------------------------------------
+
+DOCUMENT_REASONS = {
+    "not_docx": "Dat is geen Word-bestand (.docx). Stuur de actielijst als .docx.",
+    "corrupt": "Dit Word-bestand kan ik niet openen; het lijkt beschadigd.",
+    "too_large": "Dit bestand is te groot. Een actielijst is meestal kleiner dan 5 MB.",
+    "no_table": (
+        "In dit document vind ik geen actielijst: een tabel met de kolommen Onderwerp, "
+        "Afspraak/actie/besluit, Toelichting, Wie en Wanneer."
+    ),
+}
+IMPORT_CANCELLED = "Import geannuleerd; er is niets opgeslagen."
+IMPORT_EXPIRED = "Deze import is verlopen. Stuur het document opnieuw."
+BTN_IMPORT = "✅ Importeren"
+BTN_CANCEL = "❌ Annuleren"
+IMPORT_IN_GROUP = (
+    "Stuur het Word-bestand met <code>/import</code> als bijschrift, of antwoord met "
+    "<code>/import</code> op het bericht met het bestand."
+)
+
+
+def document_error(reason: str) -> str:
+    """Explain why a file could not be read; nothing was stored."""
+    return (
+        "❌ "
+        + DOCUMENT_REASONS.get(reason, "Dit bestand kan ik niet lezen.")
+        + (" Er is niets opgeslagen.")
+    )
+
+
+def import_preview(p: ImportPreview) -> str:
+    """Show what an import would do, before anything is stored."""
+    year = (
+        f" <i>(het document noemt geen jaar; ik ga uit van {p.meeting_day.year})</i>"
+        if p.year_assumed
+        else ""
+    )
+    lines = [
+        f"<b>Import voor {escape(p.team_name)}</b>: actielijst van het OT van "
+        f"{day(p.meeting_day)}{year}",
+        f"• {p.new_actions} nieuw, {p.updated_actions} bijgewerkt, {p.unchanged} ongewijzigd"
+        f" (waarvan {p.decisions} besluit{'en' if p.decisions != 1 else ''})",
+        f"• Aanwezigen: {p.attendees}",
+    ]
+    if p.linked_owners:
+        lines.append("• Eigenaren gekoppeld aan leden: " + escape(", ".join(p.linked_owners)))
+    if p.new_owners:
+        lines.append("• Nog onbekende namen: " + escape(", ".join(p.new_owners)))
+    if p.unreadable:
+        lines.append(
+            f"• Deadlines die ik niet kan lezen ({len(p.unreadable)}), bewaard zoals ze er staan:"
+        )
+        lines.extend(f"   – ‘{escape(w)}’ bij: {escape(_short(t, 60))}" for t, w in p.unreadable)
+    lines.append("\nKlopt dit? Dan sla ik het op.")
+    return "\n".join(lines)
+
+
+def imported(r: ImportResult) -> str:
+    """Confirm an import (after the commit)."""
+    return (
+        f"✅ Geïmporteerd: {len(r.added)} nieuw, {len(r.updated)} bijgewerkt, voor het OT van "
+        f"{day(r.meeting.day)}. Zie /acties."
+    )
+
+
+def export_caption(team: str, meeting: Meeting | None, fmt: str) -> str:
+    """Caption of an exported file."""
+    when = f" na het OT van {day(meeting.day)}" if meeting else ""
+    return f"Actielijst {escape(team)}{when} ({fmt})."

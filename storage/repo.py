@@ -598,6 +598,17 @@ class Repo:
             query = query.where(ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]))
         return list(self.s.scalars(query))
 
+    def all_actions(self, team_id: int) -> list[ActionRow]:
+        """Every action and decision of a team except withdrawn ones, by number."""
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(ActionRow.team_id == team_id, ActionRow.status != Status.WITHDRAWN.value)
+                .order_by(ActionRow.number)
+            )
+        )
+
     def actions_carried_from(self, meeting_id: int) -> list[ActionRow]:
         """Open actions that were due at a meeting and were carried over from it."""
         return list(

@@ -1,0 +1,557 @@
+"""Use cases for the actielijst as a document: import the team's Word list (preview, then
+apply, updating rather than duplicating) and assemble the list for export."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
+from domain.deadline import parse_deadline
+from domain.errors import BadValue, MeetingNotFound
+from domain.meetings import MeetingTextError, parse_day
+from domain.model import (
+    Action,
+    Actor,
+    ChatRef,
+    Deadline,
+    DeadlineError,
+    DeadlineKind,
+    ItemKind,
+    Meeting,
+    Status,
+    UserRef,
+)
+from domain.owners import normalize_name, split_owners
+from services.base import ServiceBase
+from services.meetings import attach_to_meeting, record_version
+from services.reminders import replan
+from storage.models import ActionOwnerRow, ActionRow, AttendeeRow, MeetingRow, TeamRow
+from storage.repo import Repo, to_meeting, unit_of_work
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do, shown before anything is stored."""
+
+    team_name: str
+    meeting_day: date
+    year_assumed: bool  # the document gave no year: the bot picked the most recent one
+    new_actions: int
+    updated_actions: int
+    unchanged: int
+    decisions: int
+    linked_owners: tuple[str, ...]  # names that match members with Telegram
+    new_owners: tuple[str, ...]  # names the bot does not know yet
+    unreadable: tuple[tuple[str, str], ...]  # (row text, Wanneer as written)
+    attendees: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: tuple[int, ...]
+    updated: tuple[int, ...]
+    meeting: Meeting
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """Everything an export needs, assembled in one transaction."""
+
+    team_id: int
+    team_name: str
+    doc: Actielijst
+    actions: tuple[Action, ...]
+    meetings: tuple[Meeting, ...]
+    meeting: Meeting | None
+    generated_at: datetime
+
+
+@dataclass
+class PendingImports:
+    """Parsed documents waiting for the secretary's confirmation (in memory, short-lived)."""
+
+    items: dict[str, tuple[int, Actielijst, datetime]] = field(default_factory=dict)
+
+    def put(self, user_id: int, doc: Actielijst, now: datetime) -> str:
+        """Keep a document for its owner; return the token the buttons carry."""
+        for key, (_uid, _doc, at) in list(self.items.items()):
+            if now - at > timedelta(hours=1):
+                del self.items[key]
+        token = secrets.token_hex(6)
+        self.items[token] = (user_id, doc, now)
+        return token
+
+    def take(self, token: str, user_id: int) -> Actielijst | None:
+        """Return the document once, and only to the person who sent it."""
+        item = self.items.get(token)
+        if item is None or item[0] != user_id:
+            return None
+        del self.items[token]
+        return item[1]
+
+    def peek(self, token: str, user_id: int) -> Actielijst | None:
+        item = self.items.get(token)
+        return item[1] if item and item[0] == user_id else None
+
+
+class DocumentService(ServiceBase):
+    """Import and export of the actielijst."""
+
+    # import ----------------------------------------------------------------------------
+    def meeting_day(self, doc: Actielijst, year: int | None = None) -> tuple[date, bool]:
+        """The document's meeting day; without a year, the most recent such day (assumed)."""
+        text = doc.header.date_text.strip()
+        today = self.today()
+        if not text:
+            return today, True
+        try:
+            if year is not None:
+                return parse_day(f"{text} {year}", today), False
+            day = parse_day(text, today - timedelta(days=365))
+        except MeetingTextError as err:
+            raise BadValue("datum", "no_day", text) from err
+        explicit = any(ch.isdigit() and len(tok) == 4 for tok in text.split() for ch in tok[:1])
+        if not explicit:
+            while day > today:  # "18 maart" sent in November means this year's, not next
+                day = day.replace(year=day.year - 1)
+        return day, not explicit
+
+    def preview(
+        self,
+        user: UserRef | None,
+        chat: ChatRef | None,
+        doc: Actielijst,
+        meeting_day: date,
+        year_assumed: bool,
+        team_name: str | None = None,
+    ) -> ImportPreview:
+        """Tell what importing would do; stores nothing."""
+        with unit_of_work(self.factory) as repo:
+            team, _actor = self._secretary(repo, user, chat, team_name)
+            new = updated = unchanged = 0
+            linked: set[str] = set()
+            unknown: set[str] = set()
+            unreadable = []
+            known = _index(repo, team.id)
+            for row in _rows(doc):
+                existing = known.get(_key(row.topic, row.text))
+                if existing is None:
+                    new += 1
+                elif _differs(existing, row):
+                    updated += 1
+                else:
+                    unchanged += 1
+                for name in split_owners(row.owners):
+                    member = repo.member_by_key(team.id, normalize_name(name))
+                    member = member or repo.member_by_full_name(team.id, normalize_name(name))
+                    if member is not None and (member.user_id or member.is_group):
+                        linked.add(member.name)
+                    else:
+                        unknown.add(name)
+                if _deadline(row.when, meeting_day) is None:
+                    unreadable.append((row.text[:80], row.when))
+            repo.s.rollback()
+            return ImportPreview(
+                team_name=team.name,
+                meeting_day=meeting_day,
+                year_assumed=year_assumed,
+                new_actions=new,
+                updated_actions=updated,
+                unchanged=unchanged,
+                decisions=sum(1 for r in doc.rows if r.is_decision),
+                linked_owners=tuple(sorted(linked)),
+                new_owners=tuple(sorted(unknown)),
+                unreadable=tuple(unreadable),
+                attendees=len(doc.header.attendees),
+            )
+
+    def apply(
+        self,
+        user: UserRef | None,
+        chat: ChatRef | None,
+        doc: Actielijst,
+        meeting_day: date,
+        team_name: str | None = None,
+    ) -> ImportResult:
+        """Store the document in one transaction: new rows added, known rows updated."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            team, actor = self._secretary(repo, user, chat, team_name)
+            meeting = self._meeting(repo, team, doc.header, meeting_day, now)
+            added: list[int] = []
+            updated: list[int] = []
+            known = _index(repo, team.id)
+            for row in _rows(doc):
+                existing = known.get(_key(row.topic, row.text))
+                if existing is None:
+                    action = self._add_row(repo, team, actor, row, doc, meeting, meeting_day, now)
+                    known[_key(action.topic, action.text)] = action
+                    added.append(action.number)
+                elif _differs(existing, row):
+                    self._update_row(repo, team, actor, existing, row, meeting_day, now)
+                    updated.append(existing.number)
+            repo.event(
+                team.id,
+                "imported",
+                now,
+                actor_id=actor.member_id if actor else None,
+                day=meeting_day,
+                added=len(added),
+                updated=len(updated),
+            )
+            repo.s.flush()
+            return ImportResult(
+                tuple(added), tuple(updated), to_meeting(meeting, repo.attendees(meeting.id))
+            )
+
+    def _secretary(
+        self, repo: Repo, user: UserRef | None, chat: ChatRef | None, team_name: str | None
+    ) -> tuple[TeamRow, Actor | None]:
+        """The team and acting secretary; the server's CLI (no user) acts for a named team."""
+        if user is None:
+            team = repo.team_by_name(team_name or "") if team_name else _only_team(repo)
+            if team is None:
+                raise BadValue("team", "unknown_team", team_name or "")
+            return team, None
+        _m, team, actor = self.resolve(repo, user, chat, team_name=team_name)
+        self.require_secretary(actor)
+        return team, actor
+
+    def _meeting(
+        self, repo: Repo, team: TeamRow, header: DocHeader, day: date, now: datetime
+    ) -> MeetingRow:
+        meeting = repo.meeting_on(team.id, day)
+        if meeting is None:
+            meeting = MeetingRow(
+                team_id=team.id,
+                day=day,
+                start="",
+                place="",
+                chair="",
+                status="held" if day < self.today() else "planned",
+                created_at=now,
+                updated_at=now,
+            )
+            repo.s.add(meeting)
+            repo.s.flush()
+        meeting.chair = header.chair[:255] or meeting.chair
+        meeting.place = header.place[:255] or meeting.place
+        if header.attendees:
+            for old in repo.attendees(meeting.id):
+                repo.s.delete(old)
+            for name, org in header.attendees:
+                key = normalize_name(name)
+                member = repo.member_by_key(team.id, key) or repo.member_by_full_name(team.id, key)
+                repo.s.add(
+                    AttendeeRow(
+                        meeting_id=meeting.id,
+                        name=name[:255],
+                        organisation=org[:255],
+                        member_id=member.id if member else None,
+                    )
+                )
+        return meeting
+
+    def _add_row(
+        self,
+        repo: Repo,
+        team: TeamRow,
+        actor: Actor | None,
+        row: DocRow,
+        doc: Actielijst,
+        meeting: MeetingRow,
+        day: date,
+        now: datetime,
+    ) -> ActionRow:
+        number = repo.take_numbers(team.id, 1)
+        deadline = _deadline(row.when, day) or Deadline(DeadlineKind.NONE, row.when.strip())
+        decision = _appendix_for(row, doc.decisions) if row.is_decision else None
+        action = ActionRow(
+            team_id=team.id,
+            number=number,
+            kind=(ItemKind.DECISION if row.is_decision else ItemKind.ACTION).value,
+            topic=row.topic[:2000],
+            text=row.text[:2000] or row.topic[:2000],
+            note=row.note,
+            owners_text=row.owners,
+            deadline_kind=deadline.kind.value,
+            deadline_text=deadline.text[:255],
+            due_date=deadline.due,
+            criteria=json.dumps(list(decision.criteria), ensure_ascii=False) if decision else "",
+            interests=decision.interests if decision else "",
+            status=Status.OPEN.value,
+            batch=f"import{meeting.id}",
+            created_at=now,
+            created_by_id=actor.member_id if actor else None,
+            updated_at=now,
+            closed_note="",
+        )
+        repo.s.add(action)
+        repo.s.flush()
+        for position, name in enumerate(split_owners(row.owners)):
+            member = repo.owner_member(team.id, name, now)
+            if not any(o.member_id == member.id for o in action.owners):
+                action.owners.append(
+                    ActionOwnerRow(
+                        member_id=member.id, position=position, claimed_at=None, added_at=now
+                    )
+                )
+        repo.s.flush()
+        if row.is_decision:
+            action.status = Status.DONE.value
+            action.closed_at = now
+            action.meeting_id = meeting.id
+            record_version(repo, action, actor.member_id if actor else None, now)
+        else:
+            attach_to_meeting(repo, action, day, now)
+            if row.status == "afgerond":
+                action.status = Status.DONE.value
+                action.closed_at = now
+        action.last_activity_at = now
+        replan(repo, action, self.reminder_settings)
+        repo.event(
+            team.id,
+            "added",
+            now,
+            actor_id=actor.member_id if actor else None,
+            action_id=action.id,
+            source="import",
+        )
+        return action
+
+    def _update_row(
+        self,
+        repo: Repo,
+        team: TeamRow,
+        actor: Actor | None,
+        action: ActionRow,
+        row: DocRow,
+        day: date,
+        now: datetime,
+    ) -> None:
+        old = {"note": action.note, "owners": action.owners_text, "when": action.deadline_text}
+        action.note = row.note
+        if row.owners != action.owners_text:
+            action.owners_text = row.owners
+            for position, name in enumerate(split_owners(row.owners)):
+                member = repo.owner_member(team.id, name, now)
+                if not any(o.member_id == member.id for o in action.owners):
+                    action.owners.append(
+                        ActionOwnerRow(
+                            member_id=member.id, position=position, claimed_at=None, added_at=now
+                        )
+                    )
+        if row.when.strip() != action.deadline_text:
+            deadline = _deadline(row.when, day) or Deadline(DeadlineKind.NONE, row.when.strip())
+            action.deadline_kind = deadline.kind.value
+            action.deadline_text = deadline.text[:255]
+            action.due_date = deadline.due
+            attach_to_meeting(repo, action, day, now)
+            repo.cancel_pending_reminders(action.id)
+        if row.status == "afgerond" and Status(action.status).is_open:
+            action.status = Status.DONE.value
+            action.closed_at = now
+            action.closed_by_id = actor.member_id if actor else None
+        action.updated_at = now
+        replan(repo, action, self.reminder_settings)
+        repo.event(
+            team.id,
+            "edited",
+            now,
+            actor_id=actor.member_id if actor else None,
+            action_id=action.id,
+            source="import",
+            old=old,
+        )
+
+    # export ----------------------------------------------------------------------------
+    def export(
+        self,
+        user: UserRef | None,
+        chat: ChatRef | None,
+        day_text: str = "",
+        team_name: str | None = None,
+        person_only: bool = False,
+    ) -> ExportData:
+        """Assemble the actielijst of a meeting (default: the latest one, else the next)."""
+        now = self.now()
+        today = self.today()
+        with unit_of_work(self.factory) as repo:
+            if user is None:
+                team, _a = self._secretary(repo, None, None, team_name)
+                member_id = None
+            else:
+                member, team, _actor = self.resolve(repo, user, chat, team_name=team_name)
+                member_id = member.id
+            meeting = None
+            if day_text:
+                try:
+                    day = parse_day(day_text, today)
+                except MeetingTextError as err:
+                    raise BadValue("datum", "no_day", day_text) from err
+                meeting = repo.meeting_on(team.id, day) or repo.meeting_on(
+                    team.id, day.replace(year=day.year - 1)
+                )
+                if meeting is None:
+                    raise MeetingNotFound(day)
+            else:
+                meeting = repo.meeting_before(team.id, today) or repo.meeting_after(
+                    team.id, today - timedelta(days=1)
+                )
+            previous = (
+                repo.meeting_before(team.id, meeting.day - timedelta(days=1)) if meeting else None
+            )
+            since = (
+                datetime.combine(previous.day, datetime.min.time(), self.tz) if previous else None
+            )
+            rows = [
+                r
+                for r in repo.all_actions(team.id)
+                if Status(r.status).is_open
+                or (
+                    r.status == Status.DONE.value
+                    and r.kind == ItemKind.ACTION.value
+                    and (since is None or (r.closed_at and r.closed_at >= since))
+                )
+                or (
+                    r.kind == ItemKind.DECISION.value
+                    and meeting is not None
+                    and r.meeting_id == meeting.id
+                )
+            ]
+            actions = repo.to_actions(rows)
+            if person_only and member_id is not None:
+                actions = [a for a in actions if a.owned_by(member_id)]
+            meetings = [to_meeting(m) for m in repo.meetings_from(team.id, today)]
+            doc = _document(
+                team.name,
+                to_meeting(meeting, repo.attendees(meeting.id)) if meeting else None,
+                actions,
+                self.tz,
+            )
+            return ExportData(
+                team_id=team.id,
+                team_name=team.name,
+                doc=doc,
+                actions=tuple(actions),
+                meetings=tuple(meetings),
+                meeting=to_meeting(meeting) if meeting else None,
+                generated_at=now,
+            )
+
+
+def _document(team_name: str, meeting: Meeting | None, actions: list[Action], tz) -> Actielijst:  # type: ignore[no-untyped-def]
+    """Turn actions into the team's table: grouped by onderwerp in first-seen order."""
+    order: dict[str, int] = {}
+    for a in sorted(actions, key=lambda a: a.number):
+        order.setdefault(normalize_name(a.topic), len(order))
+    ordered = sorted(actions, key=lambda a: (order[normalize_name(a.topic)], a.number))
+    rows = []
+    for a in ordered:
+        note = a.note
+        latest = a.latest_update
+        if latest is not None:
+            stamp = latest.at.astimezone(tz).strftime("%d-%m-%Y")
+            note = (
+                note + "\n" if note else ""
+            ) + f"Update {stamp} ({latest.author}): {latest.text}"
+        status = {Status.DONE: "afgerond", Status.CANCELLED: "vervallen"}.get(a.status, "")
+        if a.kind is ItemKind.DECISION:
+            status = ""
+        rows.append(
+            DocRow(
+                topic=a.topic,
+                text=a.text,
+                note=note,
+                owners=a.owners_text,
+                when=a.deadline.text,
+                is_decision=a.kind is ItemKind.DECISION,
+                status=status,
+                number=a.number,
+            )
+        )
+    decisions = tuple(
+        DocDecision(
+            subject=(a.topic + ": " if a.topic else "") + a.text,
+            criteria=a.criteria,
+            interests=a.interests,
+        )
+        for a in ordered
+        if a.kind is ItemKind.DECISION
+    )
+    header = DocHeader(
+        domain=team_name.removeprefix("OT ").strip(),
+        chair=meeting.chair if meeting else "",
+        attendees=meeting.attendees if meeting else (),
+        date_text=_long_day(meeting.day) if meeting else "",
+        place=meeting.place if meeting else "",
+    )
+    return Actielijst(header=header, rows=tuple(rows), decisions=decisions)
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def _long_day(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _rows(doc: Actielijst) -> list[DocRow]:
+    return [r for r in doc.rows if r.text.strip() or r.topic.strip()]
+
+
+def _key(topic: str, text: str) -> tuple[str, str]:
+    """An action is recognised by its onderwerp and text (normalised)."""
+    return normalize_name(topic), normalize_name(text or topic)
+
+
+def _index(repo: Repo, team_id: int) -> dict[tuple[str, str], ActionRow]:
+    return {_key(a.topic, a.text): a for a in repo.all_actions(team_id)}
+
+
+def _differs(action: ActionRow, row: DocRow) -> bool:
+    return (
+        action.note != row.note
+        or action.owners_text != row.owners
+        or action.deadline_text != row.when.strip()
+        or (row.status == "afgerond" and Status(action.status).is_open)
+    )
+
+
+def _deadline(text: str, day: date) -> Deadline | None:
+    try:
+        return parse_deadline(text, day)
+    except DeadlineError:
+        return None
+
+
+def _appendix_for(row: DocRow, decisions: tuple[DocDecision, ...]) -> DocDecision | None:
+    """The appendix entry that explains a decision row: the most words in common."""
+    words = set(normalize_name(f"{row.topic} {row.text}").split())
+    best, score = None, 0
+    for d in decisions:
+        common = len(words & set(normalize_name(d.subject).split()))
+        if common > score:
+            best, score = d, common
+    return best
+
+
+def _only_team(repo: Repo) -> TeamRow | None:
+    teams = repo.teams()
+    return teams[0] if len(teams) == 1 else None
