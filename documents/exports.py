@@ -1,0 +1,578 @@
+"""The actielijst as Markdown, CSV and JSON, and the coming OTs and deadlines as iCalendar.
+
+Pure functions from domain objects to text: no I/O, no Telegram, no database. The caller
+chooses the encoding on disk (CSV gets a BOM there so Excel reads it as UTF-8).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
+from domain.model import Action, DeadlineKind, ItemKind, Meeting
+
+__all__ = ["CSV_COLUMNS", "PRODID", "to_csv", "to_ics", "to_json", "to_markdown"]
+
+DASH = " \u2014 "  # em dash between the parts of a Markdown row
+EN_DASH = " \u2013 "
+
+# Markdown ------------------------------------------------------------------------------
+
+# Characters that change the layout anywhere in a line; "<" because of inline HTML.
+_MD_INLINE = re.compile(r"([\\`*_|\[\]<~])")
+# Characters that change the layout at the start of a line (heading, quote, list, rule).
+_MD_LINE_START = re.compile(r"^([#>+=-])")
+# A bullet as people type it in Word or on a phone; the text after it is the item.
+_BULLET = re.compile(
+    r"^\s*(?:[\u00b7\u2022\u25aa\u25e6\u2023\u2219]\s*|[*+-]\s+)(?P<item>\S.*)$"
+)
+
+
+def _one_line(text: str) -> str:
+    """Collapse line breaks and runs of spaces: a cell written over several lines."""
+    return " ".join(text.split())
+
+
+def _md_inline(text: str) -> str:
+    """Escape the characters that would break emphasis, code spans, tables or links."""
+    return _MD_INLINE.sub(r"\\\1", text)
+
+
+def _md_line(text: str) -> str:
+    """Escape one line of user text so it stays a plain paragraph line."""
+    return _MD_LINE_START.sub(r"\\\1", _md_inline(text.strip()))
+
+
+def _md_heading(text: str) -> str:
+    """Escape a heading's text; a trailing "#" would be read as a closing sequence."""
+    escaped = _md_line(_one_line(text))
+    return escaped[:-1] + "\\#" if escaped.endswith("#") else escaped
+
+
+def _md_block(text: str, indent: str = "") -> list[str]:
+    """Render a multi-line cell: each line a paragraph, runs of bullets a list."""
+    out: list[str] = []
+    previous = ""  # "", "para" or "bullet"
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        bullet = _BULLET.match(raw)
+        if bullet:
+            # A list may follow a paragraph directly; it belongs to the text above it.
+            out.append(f"{indent}- {_md_line(bullet['item'])}")
+            previous = "bullet"
+        else:
+            if previous:
+                out.append("")
+            out.append(f"{indent}{_md_line(raw)}")
+            previous = "para"
+    return out
+
+
+def _md_row(row: DocRow) -> list[str]:
+    parts = [f"**{_md_inline(_one_line(row.text))}**" if row.text.strip() else "(geen tekst)"]
+    if row.is_decision:
+        parts[0] = f"Besluit: {parts[0]}"
+    if row.number is not None:
+        parts[0] = f"#{row.number} {parts[0]}"
+    parts += [_md_inline(_one_line(v)) for v in (row.owners, row.when) if v.strip()]
+    status = row.status.strip()
+    if status == "afgerond":
+        parts.append("\u2714 afgerond")
+    elif status == "vervallen":
+        parts.append("\u2716 vervallen")
+    elif status:
+        parts.append(_md_inline(_one_line(status)))
+    lines = [f"- {DASH.join(parts)}"]
+    note = _md_block(row.note, indent="  ")
+    if note:
+        lines += ["", *note]
+    return lines
+
+
+def _md_header(header: DocHeader) -> list[str]:
+    title = _md_heading(header.title) or "Actielijst"
+    tail = ", ".join(_md_inline(_one_line(p)) for p in (header.domain, header.date_text) if p)
+    lines = [f"# {title}{EN_DASH}{tail}" if tail else f"# {title}", ""]
+    if header.programme.strip():
+        lines += [f"*{_md_inline(_one_line(header.programme))}*", ""]
+    attendees = ", ".join(
+        f"{name} ({org})" if org else name for name, org in header.attendees if name
+    )
+    fields = [
+        ("Domein", header.domain),
+        ("Voorzitter", header.chair),
+        ("Aanwezigen", attendees),
+        ("Datum", header.date_text),
+        ("Locatie", header.place),
+    ]
+    shown = [f"- **{k}:** {_md_inline(_one_line(v))}" for k, v in fields if v.strip()]
+    return [*lines, *shown, ""] if shown else lines
+
+
+def _md_decision(decision: DocDecision) -> list[str]:
+    lines = [f"### {_md_heading(decision.subject) or 'Besluit'}", ""]
+    criteria = [_one_line(c) for c in decision.criteria]
+    criteria = [m["item"] if (m := _BULLET.match(c)) else c for c in criteria if c]
+    if criteria:
+        lines += ["Criteria:", "", *(f"- {_md_line(c)}" for c in criteria), ""]
+    else:
+        lines += ["Criteria: niet ingevuld", ""]
+    interests = _md_block(decision.interests)
+    if interests:
+        interests[0] = f"Belangen: {interests[0]}"
+        lines += [*interests, ""]
+    else:
+        lines += ["Belangen: niet ingevuld", ""]
+    return lines
+
+
+def _topic_key(topic: str) -> str:
+    return _one_line(topic).casefold()
+
+
+def to_markdown(doc: Actielijst) -> str:
+    """Render the actielijst as Markdown that also reads well as plain text."""
+    lines = _md_header(doc.header)
+    lines += ["## Afspraken, acties en besluiten", ""]
+    groups: dict[str, list[DocRow]] = {}
+    for row in doc.rows:  # grouped by onderwerp, in the order the topics first appear
+        groups.setdefault(_topic_key(row.topic), []).append(row)
+    if not groups:
+        lines += ["Geen afspraken op deze lijst.", ""]
+    for rows in groups.values():
+        lines += [f"### {_md_heading(rows[0].topic) or 'Overig'}", ""]
+        for row in rows:
+            lines += [*_md_row(row), ""]
+    if doc.decisions:
+        lines += ["## Bijlage: Toelichting op besluiten", ""]
+        for decision in doc.decisions:
+            lines += _md_decision(decision)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+# CSV -----------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "Onderwerp",
+    "Afspraak/actie/besluit",
+    "Toelichting / update",
+    "Wie",
+    "Wanneer",
+    "Status",
+    "Nummer",
+)
+# Excel runs a cell starting with these as a formula ("CSV injection", and "- punt" shows
+# as #NAME?). A leading apostrophe makes it text, as OWASP advises.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_status(row: DocRow) -> str:
+    if row.is_decision:
+        return f"besluit ({row.status})" if row.status else "besluit"
+    return row.status or "open"
+
+
+def to_csv(doc: Actielijst) -> str:
+    """Render the table as CSV (RFC 4180, CRLF), one row per line of the actielijst."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for row in doc.rows:
+        cells = (row.topic, row.text, row.note, row.owners, row.when, _csv_status(row))
+        number = "" if row.number is None else str(row.number)
+        writer.writerow([*(_csv_cell(c) for c in cells), number])
+    return buffer.getvalue()
+
+
+# JSON ----------------------------------------------------------------------------------
+
+JSON_FORMAT = "otbot-actielijst"
+JSON_VERSION = 1
+
+
+def _utc_iso(moment: datetime | None) -> str | None:
+    """Return an aware moment as ISO 8601 in UTC; a naive one is taken to be UTC already."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _day_iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _json_action(action: Action) -> dict[str, Any]:
+    # Telegram ids are left out: an export for other tools needs names, not accounts.
+    return {
+        "id": action.id,
+        "team_id": action.team_id,
+        "team_name": action.team_name,
+        "number": action.number,
+        "kind": action.kind.value,
+        "topic": action.topic,
+        "text": action.text,
+        "note": action.note,
+        "owners_text": action.owners_text,
+        "owners": [
+            {
+                "member_id": o.member_id,
+                "name": o.name,
+                "claimed": o.claimed,
+                "is_group": o.is_group,
+            }
+            for o in action.owners
+        ],
+        "deadline": {
+            "kind": action.deadline.kind.value,
+            "text": action.deadline.text,
+            "due": _day_iso(action.deadline.due),
+        },
+        "status": action.status.value,
+        "created_at": _utc_iso(action.created_at),
+        "closed_at": _utc_iso(action.closed_at),
+        "closed_by": action.closed_by,
+        "closed_note": action.closed_note,
+        "criteria": list(action.criteria),
+        "interests": action.interests,
+        "updates": [
+            {"author": u.author, "text": u.text, "at": _utc_iso(u.at)} for u in action.updates
+        ],
+        "carried_from": _day_iso(action.carried_from),
+    }
+
+
+def to_json(doc: Actielijst, actions: Sequence[Action] = ()) -> str:
+    """Render every field of the list (and of the actions behind it) as stable JSON."""
+    header = doc.header
+    data = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "header": {
+            "title": header.title,
+            "programme": header.programme,
+            "domain": header.domain,
+            "chair": header.chair,
+            "attendees": [{"name": n, "organisation": o} for n, o in header.attendees],
+            "date_text": header.date_text,
+            "place": header.place,
+        },
+        "rows": [
+            {
+                "topic": r.topic,
+                "text": r.text,
+                "note": r.note,
+                "owners": r.owners,
+                "when": r.when,
+                "is_decision": r.is_decision,
+                "status": r.status,
+                "number": r.number,
+            }
+            for r in doc.rows
+        ],
+        "decisions": [
+            {"subject": d.subject, "criteria": list(d.criteria), "interests": d.interests}
+            for d in doc.decisions
+        ],
+        "actions": [_json_action(a) for a in actions],
+    }
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+# iCalendar -----------------------------------------------------------------------------
+
+PRODID = "-//NPSNW//OT actiebot//NL"
+MEETING_LENGTH = timedelta(hours=2)
+SUMMARY_LENGTH = 80
+_START = re.compile(r"(\d{1,2})[:.](\d{2})")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _ics_text(text: str) -> str:
+    """Escape a TEXT value (RFC 5545 3.3.11); control characters other than tab go."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets with CRLF + space, never inside a character."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, 74  # the leading space takes one octet
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def _day(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _offset(delta: timedelta | None) -> str:
+    seconds = int((delta or timedelta()).total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut a one-line text at a word boundary, with an ellipsis, to at most `limit` chars."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "\u2026"
+
+
+def _start_time(start: str) -> tuple[int, int] | None:
+    match = _START.fullmatch(start.strip())
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+_State = tuple[timedelta | None, timedelta | None, str | None]
+
+
+def _state(zone: tzinfo, moment: datetime) -> _State:
+    local = moment.astimezone(zone)
+    return local.utcoffset(), local.dst(), local.tzname()
+
+
+def _transitions(zone: tzinfo, year: int) -> list[tuple[datetime, _State, _State]]:
+    """Return the moments (UTC) in a year at which the zone's offset or name changes."""
+    found = []
+    day = datetime(year, 1, 1, tzinfo=UTC)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC)
+    before = _state(zone, day)
+    while day < end:
+        after = _state(zone, day + timedelta(days=1))
+        if after != before:
+            low, high = 0, 86400  # the change lies in (day + low, day + high]
+            while high - low > 1:
+                mid = (low + high) // 2
+                if _state(zone, day + timedelta(seconds=mid)) == before:
+                    low = mid
+                else:
+                    high = mid
+            found.append((day + timedelta(seconds=high), before, after))
+            before = after
+        day += timedelta(days=1)
+    return found
+
+
+def _by_sunday(day: date) -> str | None:
+    """Return the RRULE BYDAY of a Sunday: "-1SU" in a month's last week, else "2SU"..."""
+    if day.weekday() != 6:
+        return None
+    last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return "-1SU" if day.day + 7 > last.day else f"{(day.day - 1) // 7 + 1}SU"
+
+
+def _observance(
+    at: datetime, before: _State, after: _State, rrule: str | None = None
+) -> list[str]:
+    kind = "DAYLIGHT" if after[1] else "STANDARD"
+    offset_from = before[0] or timedelta()
+    lines = [
+        f"BEGIN:{kind}",
+        f"TZOFFSETFROM:{_offset(before[0])}",
+        f"TZOFFSETTO:{_offset(after[0])}",
+        f"TZNAME:{_ics_text(after[2] or '')}",
+        f"DTSTART:{_local((at + offset_from).replace(tzinfo=None))}",
+    ]
+    if rrule:
+        lines.append(f"RRULE:{rrule}")
+    return [*lines, f"END:{kind}"]
+
+
+def _vtimezone(tz_name: str, zone: tzinfo, first: int, last: int) -> list[str]:
+    """Describe the zone for the years first..last: yearly rules when every year follows
+    the same Sunday rules (Europe/Amsterdam: last Sunday of March and October), else each
+    transition on its own."""
+    years = {y: _transitions(zone, y) for y in range(first, last + 1)}
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{tz_name}", f"X-LIC-LOCATION:{tz_name}"]
+    start = datetime(first, 1, 1, tzinfo=UTC)
+    if not any(years.values()):
+        state = _state(zone, start)
+        epoch = datetime(1970, 1, 1, tzinfo=UTC) - (state[0] or timedelta())
+        return [*lines, *_observance(epoch, state, state), "END:VTIMEZONE"]
+
+    def rule(at: datetime, before: _State, after: _State) -> tuple[object, ...] | None:
+        local = (at + (before[0] or timedelta())).replace(tzinfo=None)
+        byday = _by_sunday(local.date())
+        if byday is None:
+            return None
+        return (local.month, byday, local.time(), before, after)
+
+    keys = [[rule(*t) for t in ts] for ts in years.values()]
+    if all(None not in k and k == keys[0] for k in keys):
+        for (at, before, after), key in zip(years[first], keys[0], strict=True):
+            assert key is not None
+            rrule = f"FREQ=YEARLY;BYMONTH={key[0]};BYDAY={key[1]}"
+            lines += _observance(at, before, after, rrule)
+    else:
+        state = _state(zone, start)
+        lines += _observance(start - (state[0] or timedelta()), state, state)
+        for ts in years.values():
+            for at, before, after in ts:
+                lines += _observance(at, before, after)
+    return [*lines, "END:VTIMEZONE"]
+
+
+def _meeting_event(
+    meeting: Meeting, team_name: str, tz_name: str, stamp: str
+) -> tuple[list[str], bool]:
+    """Return the VEVENT of a meeting and whether it uses the time zone."""
+    summary = f"OT {team_name}" + (" (voorlopig)" if meeting.tentative else "")
+    lines = ["BEGIN:VEVENT", f"UID:meeting-{meeting.id}@otbot", f"DTSTAMP:{stamp}"]
+    start = _start_time(meeting.start)
+    if start is not None:
+        begin = datetime.combine(meeting.day, datetime.min.time()).replace(
+            hour=start[0], minute=start[1]
+        )
+        lines += [
+            f"DTSTART;TZID={tz_name}:{_local(begin)}",
+            f"DTEND;TZID={tz_name}:{_local(begin + MEETING_LENGTH)}",
+        ]
+    else:
+        lines += [
+            f"DTSTART;VALUE=DATE:{_day(meeting.day)}",
+            f"DTEND;VALUE=DATE:{_day(meeting.day + timedelta(days=1))}",
+        ]
+    lines.append(f"SUMMARY:{_ics_text(summary)}")
+    if meeting.place.strip():
+        lines.append(f"LOCATION:{_ics_text(meeting.place.strip())}")
+    details = []
+    if meeting.start.strip() and start is None:  # a time we could not read: show it
+        details.append(f"Aanvang: {meeting.start.strip()}")
+    if meeting.chair.strip():
+        details.append(f"Voorzitter: {meeting.chair.strip()}")
+    if details:
+        lines.append(f"DESCRIPTION:{_ics_text(chr(10).join(details))}")
+    lines += [f"STATUS:{'TENTATIVE' if meeting.tentative else 'CONFIRMED'}", "END:VEVENT"]
+    return lines, start is not None
+
+
+def _owners(action: Action) -> str:
+    return action.owners_text.strip() or ", ".join(o.name for o in action.owners)
+
+
+def _action_event(action: Action, stamp: str) -> list[str]:
+    due = action.deadline.due
+    assert due is not None
+    text = _one_line(action.text)
+    summary = _shorten(f"#{action.number} {text}", SUMMARY_LENGTH)
+    details = [text]
+    if action.topic.strip():
+        details.append(f"Onderwerp: {_one_line(action.topic)}")
+    if _owners(action):
+        details.append(f"Wie: {_owners(action)}")
+    details.append(f"Wanneer: {action.deadline.text.strip() or due.isoformat()}")
+    return [
+        "BEGIN:VEVENT",
+        f"UID:action-{action.team_id}-{action.number}@otbot",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{_day(due)}",
+        f"DTEND;VALUE=DATE:{_day(due + timedelta(days=1))}",
+        f"SUMMARY:{_ics_text(summary)}",
+        f"DESCRIPTION:{_ics_text(chr(10).join(details))}",
+        "TRANSP:TRANSPARENT",  # a deadline does not make anyone busy
+        "END:VEVENT",
+    ]
+
+
+def _dated(actions: Iterable[Action]) -> list[Action]:
+    return sorted(
+        (
+            a
+            for a in actions
+            if a.kind is ItemKind.ACTION
+            and a.status.is_open
+            and a.deadline.kind is DeadlineKind.DATE
+            and a.deadline.due is not None
+        ),
+        key=lambda a: (a.deadline.due, a.team_id, a.number),
+    )
+
+
+def to_ics(
+    team_name: str,
+    meetings: Sequence[Meeting],
+    actions: Sequence[Action],
+    *,
+    now: datetime,
+    tz_name: str = "Europe/Amsterdam",
+    person: str | None = None,
+) -> str:
+    """Render the OTs and the dated deadlines of open actions as an iCalendar (RFC 5545)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    try:
+        zone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise ValueError(f"unknown time zone: {tz_name!r}") from err
+    stamp = _stamp(now)
+    name = f"{team_name}{EN_DASH}OT en deadlines" + (f"{EN_DASH}{person}" if person else "")
+    events: list[str] = []
+    timed_years: list[int] = []
+    for meeting in sorted(meetings, key=lambda m: (m.day, m.id)):
+        if meeting.status == "cancelled":
+            continue
+        lines, timed = _meeting_event(meeting, team_name, tz_name, stamp)
+        events += lines
+        if timed:
+            timed_years.append(meeting.day.year)
+    for action in _dated(actions):
+        events += _action_event(action, stamp)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_ics_text(name)}",
+        f"X-WR-TIMEZONE:{tz_name}",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+        "X-PUBLISHED-TTL:PT6H",
+    ]
+    if timed_years:  # a VTIMEZONE only when an event names the zone (RFC 5545 3.6.5)
+        lines += _vtimezone(tz_name, zone, min(timed_years) - 1, max(timed_years))
+    lines += [*events, "END:VCALENDAR"]
+    return "".join(_fold(line) + "\r\n" for line in lines)
