@@ -50,10 +50,18 @@ class Repo:
 
     def __init__(self, session: Session) -> None:
         self.s = session
+        # Rows looked up by id again and again within one transaction (a scheduler run asks
+        # for the same team hundreds of times); strong references keep them in the session.
+        self._teams: dict[int, TeamRow] = {}
+        self._members: dict[int, MemberRow] = {}
+        self._secretaries: dict[int, list[MemberRow]] = {}
 
     # teams -----------------------------------------------------------------------------
     def team(self, team_id: int) -> TeamRow:
-        return self.s.get_one(TeamRow, team_id)
+        row = self._teams.get(team_id)
+        if row is None:
+            row = self._teams[team_id] = self.s.get_one(TeamRow, team_id)
+        return row
 
     def team_by_chat(self, chat_id: int) -> TeamRow | None:
         return self.s.scalar(select(TeamRow).where(TeamRow.chat_id == chat_id))
@@ -117,7 +125,10 @@ class Repo:
         return [(m, t) for m, t in rows]
 
     def member(self, member_id: int) -> MemberRow:
-        return self.s.get_one(MemberRow, member_id)
+        row = self._members.get(member_id)
+        if row is None:
+            row = self._members[member_id] = self.s.get_one(MemberRow, member_id)
+        return row
 
     def member_by_key(self, team_id: int, key: str) -> MemberRow | None:
         row = self.s.scalar(
@@ -445,6 +456,9 @@ class Repo:
         )
 
     def secretaries(self, team_id: int, setups: tuple[TeamSetup, ...]) -> list[MemberRow]:
+        """The team's secretaries (by role or by configuration), once per transaction."""
+        if team_id in self._secretaries:
+            return self._secretaries[team_id]
         team = self.team(team_id)
         setup = next((s for s in setups if s.name.lower() == team.name.lower()), None)
         out = []
@@ -454,6 +468,7 @@ class Repo:
             ref = UserRef(m.user.telegram_id, username=m.user.username)
             if m.is_secretary or (setup is not None and setup.names_secretary(ref)):
                 out.append(m)
+        self._secretaries[team_id] = out
         return out
 
     def meeting_days(self, start: date, end: date) -> list[tuple[int, date]]:
