@@ -712,15 +712,10 @@ class Repo:
     # mapping ---------------------------------------------------------------------------
     def to_actions(self, rows: list[ActionRow], *, with_updates: bool = True) -> list[Action]:
         """Map rows to domain actions, loading team names, closers and updates in bulk."""
-        team_names = {t.id: t.name for t in self.teams()} if rows else {}
+        team_names = {tid: self.team(tid).name for tid in {r.team_id for r in rows}}
         updates = self.updates_for([r.id for r in rows]) if with_updates else {}
         closers = {
-            m.id: m.name
-            for m in self.s.scalars(
-                select(MemberRow).where(
-                    MemberRow.id.in_({r.closed_by_id for r in rows if r.closed_by_id})
-                )
-            )
+            mid: self.member(mid).name for mid in {r.closed_by_id for r in rows if r.closed_by_id}
         }
         carried_ids = {r.carried_from_id for r in rows if r.carried_from_id}
         carried = (
