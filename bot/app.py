@@ -15,10 +15,11 @@ from bot import texts
 from bot.config import Config
 from bot.errors import on_error
 from bot.reminders import reminder_tick
-from handlers import actions, meetings, members, secretary
+from handlers import actions, documents, meetings, members, secretary
 from handlers.context import BotContext, Services
 from services.actions import ActionService
 from services.base import Clock, system_clock
+from services.documents import DocumentService
 from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
@@ -44,6 +45,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         actions=ActionService(factory, **common),
         reminders=ReminderService(factory, **common),
         meetings=MeetingService(factory, **common),
+        documents=DocumentService(factory, **common),
     )
     app = (
         ApplicationBuilder()
@@ -60,6 +62,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     members.register(app)
     actions.register(app)
     meetings.register(app)
+    documents.register(app)
     secretary.register(app)
     app.add_error_handler(on_error)
     if cfg.reminders_enabled:

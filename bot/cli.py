@@ -22,6 +22,18 @@ def main(argv: list[str] | None = None) -> int:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations and exit")
     db_sub.add_parser("current", help="print the database's migration revision")
+    imp = sub.add_parser("import", help="read a Word actielijst (.docx) into a team")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--team", help="team name (needed when the bot has several)")
+    imp.add_argument(
+        "--meeting-date", help="the meeting's date, YYYY-MM-DD (when the document gives no year)"
+    )
+    imp.add_argument("--yes", action="store_true", help="store without asking")
+    exp = sub.add_parser("export", help="write the actielijst of a meeting")
+    exp.add_argument("--team", help="team name (needed when the bot has several)")
+    exp.add_argument("--format", choices=["docx", "md", "csv", "json", "ics"], default="docx")
+    exp.add_argument("--meeting", default="", help="the meeting's day, e.g. '18 maart'")
+    exp.add_argument("--out", type=Path, help="output file (default: a name in ./)")
     args = parser.parse_args(argv)
     try:
         cfg = config_module.load(args.config or config_module.default_path())
@@ -30,7 +42,106 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "db":
         return _db(args.db_command, cfg.db_url)
+    if args.command == "import":
+        return _import(cfg, args)
+    if args.command == "export":
+        return _export(cfg, args)
     return _run(cfg)
+
+
+def _services(cfg: config_module.Config):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    from services.documents import DocumentService
+    from services.teams import TeamService
+    from storage.db import make_engine, session_factory, upgrade
+
+    upgrade(cfg.db_url)
+    factory = session_factory(make_engine(cfg.db_url))
+    common = {"setups": cfg.teams, "tz": ZoneInfo(cfg.timezone), "reminders": cfg.reminders}
+    TeamService(factory, **common).sync_config()  # type: ignore[arg-type]
+    return DocumentService(factory, **common)  # type: ignore[arg-type]
+
+
+def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from documents.docx_io import read_docx
+    from domain.actielijst import DocumentError
+    from domain.errors import DomainError
+
+    service = _services(cfg)
+    try:
+        doc = read_docx(args.file.read_bytes())
+        if args.meeting_date:
+            day, assumed = date.fromisoformat(args.meeting_date), False
+        else:
+            day, assumed = service.meeting_day(doc)
+        preview = service.preview(None, None, doc, day, assumed, team_name=args.team)
+    except (OSError, ValueError, DocumentError, DomainError) as err:
+        print(f"Kan niet importeren / cannot import: {_why(err)}", file=sys.stderr)
+        return 2
+    print(_plain(texts.import_preview(preview)))
+    if not args.yes:
+        answer = input("Opslaan? [j/N] ").strip().casefold()
+        if answer not in ("j", "ja", "y", "yes"):
+            print(texts.IMPORT_CANCELLED)
+            return 1
+    result = service.apply(None, None, doc, day, team_name=args.team)
+    print(_plain(texts.imported(result)))
+    return 0
+
+
+def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
+    from documents.docx_io import write_docx
+    from documents.exports import to_csv, to_ics, to_json, to_markdown
+    from domain.errors import DomainError
+
+    service = _services(cfg)
+    try:
+        data = service.export(None, None, args.meeting, team_name=args.team)
+    except DomainError as err:
+        print(f"Kan niet exporteren / cannot export: {_why(err)}", file=sys.stderr)
+        return 2
+    day = data.meeting.day.isoformat() if data.meeting else "concept"
+    out = args.out or Path(
+        f"actielijst-{data.team_name.replace(' ', '-').lower()}-{day}.{args.format}"
+    )
+    if args.format == "docx":
+        out.write_bytes(write_docx(data.doc))
+    elif args.format == "md":
+        out.write_text(to_markdown(data.doc), encoding="utf-8")
+    elif args.format == "csv":
+        out.write_text(to_csv(data.doc), encoding="utf-8-sig", newline="")
+    elif args.format == "json":
+        out.write_text(to_json(data.doc, data.actions), encoding="utf-8")
+    else:
+        open_actions = [a for a in data.actions if a.status.is_open]
+        out.write_text(
+            to_ics(data.team_name, data.meetings, open_actions, now=data.generated_at),
+            encoding="utf-8",
+            newline="",
+        )
+    print(f"geschreven / written: {out}")
+    return 0
+
+
+def _why(err: Exception) -> str:
+    from domain.errors import DomainError
+
+    if isinstance(err, DomainError):
+        return _plain(texts.error_text(err))
+    reason = getattr(err, "reason", None)
+    if isinstance(reason, str) and reason in texts.DOCUMENT_REASONS:
+        return texts.DOCUMENT_REASONS[reason]
+    return str(err)
+
+
+def _plain(html_text: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
 def _db(command: str, url: str) -> int:

@@ -30,9 +30,7 @@ _MD_INLINE = re.compile(r"([\\`*_|\[\]<~])")
 # Characters that change the layout at the start of a line (heading, quote, list, rule).
 _MD_LINE_START = re.compile(r"^([#>+=-])")
 # A bullet as people type it in Word or on a phone; the text after it is the item.
-_BULLET = re.compile(
-    r"^\s*(?:[\u00b7\u2022\u25aa\u25e6\u2023\u2219]\s*|[*+-]\s+)(?P<item>\S.*)$"
-)
+_BULLET = re.compile(r"^\s*(?:[\u00b7\u2022\u25aa\u25e6\u2023\u2219]\s*|[*+-]\s+)(?P<item>\S.*)$")
 
 
 def _one_line(text: str) -> str:

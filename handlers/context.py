@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from services.actions import ActionService
+from services.documents import DocumentService, PendingImports
 from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
@@ -19,6 +20,8 @@ class Services:
     actions: ActionService
     reminders: ReminderService
     meetings: MeetingService
+    documents: DocumentService
+    pending: PendingImports = field(default_factory=PendingImports)
     # Users Telegram recently said are in none of our groups: user id -> monotonic time.
     strangers: dict[int, float] = field(default_factory=dict)
     # (chat id, user id) already recorded as present in a linked group this run.

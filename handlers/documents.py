@@ -1,0 +1,189 @@
+"""The actielijst as a file: import a Word document (preview, confirm), export Word, Markdown,
+CSV, JSON and an .ics calendar."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from documents.docx_io import MAX_BYTES, read_docx, write_docx
+from documents.exports import to_csv, to_ics, to_json, to_markdown
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import texts
+from domain.actielijst import Actielijst, DocumentError
+from domain.errors import DomainError
+from handlers.common import as_member, chat_ref, command_args, plain_text, reply, sender
+from handlers.context import BotContext
+
+NEW = filters.UpdateType.MESSAGE
+FORMATS = {
+    "word": "docx",
+    "docx": "docx",
+    "md": "md",
+    "markdown": "md",
+    "csv": "csv",
+    "json": "json",
+}
+
+
+async def document(update: Update, context: BotContext) -> None:
+    """A file sent to the bot in a private chat, or with /import in the group."""
+    message = update.effective_message
+    assert message is not None
+    source = message if message.document else message.reply_to_message
+    if source is None or source.document is None:
+        await reply(update, texts.IMPORT_IN_GROUP)
+        return
+    await _import(update, context, source)
+
+
+async def _import(update: Update, context: BotContext, source: Message) -> None:
+    user, chat = sender(update), chat_ref(update)
+    doc_file = source.document
+    assert doc_file is not None
+    name = (doc_file.file_name or "").lower()
+    if doc_file.file_size and doc_file.file_size > MAX_BYTES:
+        await reply(update, texts.document_error("too_large"))
+        return
+    if not name.endswith(".docx"):
+        await reply(update, texts.document_error("not_docx"))
+        return
+    data = bytes(await (await doc_file.get_file()).download_as_bytearray())
+    try:
+        doc = read_docx(data)
+    except DocumentError as err:
+        await reply(update, texts.document_error(err.reason))
+        return
+    service = context.services.documents
+    day, assumed = service.meeting_day(doc)
+    found = await as_member(
+        update, context, lambda: service.preview(user, chat, doc, day, assumed)
+    )
+    token = context.services.pending.put(user.telegram_id, doc, service.now())
+    await reply(update, texts.import_preview(found), _buttons(token, day, assumed))
+
+
+def _buttons(token: str, day: date, assumed: bool) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(texts.BTN_IMPORT, callback_data=f"i:ok:{token}:{day.year}")]]
+    if assumed:
+        other = day.year - 1
+        rows.append(
+            [InlineKeyboardButton(f"Het was {other}", callback_data=f"i:year:{token}:{other}")]
+        )
+    rows.append([InlineKeyboardButton(texts.BTN_CANCEL, callback_data=f"i:no:{token}:0")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def import_button(update: Update, context: BotContext) -> None:
+    """Confirm, re-date or cancel a previewed import: i:<op>:<token>:<year>."""
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) != 4 or not parts[3].isdigit():
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    op, token, year = parts[1], parts[2], int(parts[3])
+    user, chat = sender(update), chat_ref(update)
+    pending = context.services.pending
+    service = context.services.documents
+    if op == "no":
+        pending.take(token, user.telegram_id)
+        await query.answer()
+        await query.edit_message_reply_markup(reply_markup=None)
+        await reply(update, texts.IMPORT_CANCELLED)
+        return
+    doc: Actielijst | None = pending.peek(token, user.telegram_id)
+    if doc is None:
+        await query.answer(texts.IMPORT_EXPIRED, show_alert=True)
+        return
+    try:
+        day, _ = service.meeting_day(doc, year)
+        if op == "year":
+            found = await as_member(
+                update, context, lambda: service.preview(user, chat, doc, day, False)
+            )
+            await query.answer()
+            await query.edit_message_text(
+                texts.import_preview(found), reply_markup=_buttons(token, day, False)
+            )
+            return
+        result = await as_member(update, context, lambda: service.apply(user, chat, doc, day))
+    except DomainError as err:
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        return
+    pending.take(token, user.telegram_id)
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await reply(update, texts.imported(result))
+
+
+async def actielijst(update: Update, context: BotContext) -> None:
+    """Send the actielijst of a meeting as Word (default), Markdown, CSV or JSON."""
+    user, chat = sender(update), chat_ref(update)
+    words = command_args(update).split(maxsplit=1)
+    fmt = "docx"
+    if words and words[0].casefold() in FORMATS:
+        fmt = FORMATS[words.pop(0).casefold()]
+    day_text = " ".join(words)
+    data = await as_member(
+        update, context, lambda: context.services.documents.export(user, chat, day_text)
+    )
+    day = data.meeting.day.isoformat() if data.meeting else "concept"
+    slug = data.team_name.replace(" ", "-").lower()
+    if fmt == "docx":
+        content, name = write_docx(data.doc), f"actielijst-{slug}-{day}.docx"
+    elif fmt == "md":
+        content, name = to_markdown(data.doc).encode(), f"actielijst-{slug}-{day}.md"
+    elif fmt == "csv":
+        content, name = ("\ufeff" + to_csv(data.doc)).encode(), f"actielijst-{slug}-{day}.csv"
+    else:
+        content = to_json(data.doc, data.actions).encode()
+        name = f"actielijst-{slug}-{day}.json"
+    await _send_file(
+        update, content, name, texts.export_caption(data.team_name, data.meeting, fmt)
+    )
+
+
+async def agenda_ics(update: Update, context: BotContext) -> None:
+    """Send an .ics calendar of the coming OTs and dated deadlines (team, or "mij")."""
+    user, chat = sender(update), chat_ref(update)
+    mine = command_args(update).casefold() in ("mij", "mijn", "ik")
+    data = await as_member(
+        update,
+        context,
+        lambda: context.services.documents.export(user, chat, person_only=mine),
+    )
+    content = to_ics(
+        data.team_name,
+        data.meetings,
+        [a for a in data.actions if a.status.is_open],
+        now=data.generated_at,
+        person=user.full_name if mine else None,
+    ).encode()
+    name = f"ot-{data.team_name.replace(' ', '-').lower()}{'-mijn' if mine else ''}.ics"
+    await _send_file(update, content, name, texts.export_caption(data.team_name, None, "ics"))
+
+
+async def _send_file(update: Update, content: bytes, name: str, caption: str) -> None:
+    message = update.effective_message
+    assert message is not None
+    await message.reply_document(io.BytesIO(content), filename=name, caption=caption)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add the document import and the exports."""
+    app.add_handler(CommandHandler("actielijst", actielijst, filters=NEW))
+    app.add_handler(CommandHandler("agenda_ics", agenda_ics, filters=NEW))
+    app.add_handler(CommandHandler("import", document, filters=NEW))
+    app.add_handler(
+        MessageHandler(
+            NEW
+            & filters.Document.ALL
+            & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/import\b")),
+            document,
+        )
+    )
+    app.add_handler(CallbackQueryHandler(import_button, pattern=r"^i:"))
