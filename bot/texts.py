@@ -1019,7 +1019,10 @@ def import_preview(p: ImportPreview) -> str:
     if p.linked_owners:
         lines.append("• Eigenaren gekoppeld aan leden: " + escape(", ".join(p.linked_owners)))
     if p.new_owners:
-        lines.append("• Nog onbekende namen: " + escape(", ".join(p.new_owners)))
+        lines.append(
+            "• Namen nog niet gekoppeld aan een lid (dat kan later met /ikben): "
+            + escape(", ".join(p.new_owners))
+        )
     if p.unreadable:
         lines.append(
             f"• Deadlines die ik niet kan lezen ({len(p.unreadable)}), bewaard zoals ze er staan:"

@@ -4,8 +4,9 @@ apply, updating rather than duplicating) and assemble the list for export."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
@@ -24,7 +25,7 @@ from domain.model import (
     Status,
     UserRef,
 )
-from domain.owners import normalize_name, split_owners
+from domain.owners import is_group_owner, normalize_name, split_owners
 from services.base import ServiceBase
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan
@@ -110,7 +111,7 @@ class DocumentService(ServiceBase):
         try:
             if year is not None:
                 return parse_day(f"{text} {year}", today), False
-            day = parse_day(text, today - timedelta(days=365))
+            day = parse_day(text, today)
         except MeetingTextError as err:
             raise BadValue("datum", "no_day", text) from err
         explicit = any(ch.isdigit() and len(tok) == 4 for tok in text.split() for ch in tok[:1])
@@ -145,6 +146,8 @@ class DocumentService(ServiceBase):
                 else:
                     unchanged += 1
                 for name in split_owners(row.owners):
+                    if is_group_owner(name):
+                        continue
                     member = repo.member_by_key(team.id, normalize_name(name))
                     member = member or repo.member_by_full_name(team.id, normalize_name(name))
                     if member is not None and (member.user_id or member.is_group):
@@ -153,7 +156,6 @@ class DocumentService(ServiceBase):
                         unknown.add(name)
                 if _deadline(row.when, meeting_day) is None:
                     unreadable.append((row.text[:80], row.when))
-            repo.s.rollback()
             return ImportPreview(
                 team_name=team.name,
                 meeting_day=meeting_day,
@@ -513,7 +515,7 @@ def _long_day(d: date) -> str:
 
 
 def _rows(doc: Actielijst) -> list[DocRow]:
-    return [r for r in doc.rows if r.text.strip() or r.topic.strip()]
+    return [own_note(r) for r in doc.rows if r.text.strip() or r.topic.strip()]
 
 
 def _key(topic: str, text: str) -> tuple[str, str]:
@@ -523,6 +525,15 @@ def _key(topic: str, text: str) -> tuple[str, str]:
 
 def _index(repo: Repo, team_id: int) -> dict[tuple[str, str], ActionRow]:
     return {_key(a.topic, a.text): a for a in repo.all_actions(team_id)}
+
+
+_UPDATE_LINE = re.compile(r"\n?Update \d{2}-\d{2}-\d{4} \([^()\n]*\): [\s\S]*$")
+
+
+def own_note(row: DocRow) -> DocRow:
+    """The Toelichting without the "Update dd-mm-jjjj (naam): ..." line our export adds, so
+    importing an exported list gives back the same actions."""
+    return replace(row, note=_UPDATE_LINE.sub("", row.note).rstrip())
 
 
 def _differs(action: ActionRow, row: DocRow) -> bool:
