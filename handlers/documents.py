@@ -7,12 +7,12 @@ import io
 from datetime import date
 from typing import Any
 
-from documents.docx_io import MAX_BYTES, read_docx, write_docx
-from documents.exports import to_csv, to_ics, to_json, to_markdown
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
+from documents.docx_io import MAX_BYTES, read_docx, write_docx
+from documents.exports import to_csv, to_ics, to_json, to_markdown
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
 from handlers.common import as_member, chat_ref, command_args, plain_text, reply, sender
