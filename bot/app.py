@@ -47,12 +47,13 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         meetings=MeetingService(factory, **common),
         documents=DocumentService(factory, **common),
     )
+    builder = ApplicationBuilder().token(cfg.token)
+    if cfg.base_url:  # a self-hosted Bot API server, or the tests' fake one
+        builder = builder.base_url(cfg.base_url)
+    if cfg.base_file_url:
+        builder = builder.base_file_url(cfg.base_file_url)
     app = (
-        ApplicationBuilder()
-        .token(cfg.token)
-        .base_url(cfg.base_url)
-        .base_file_url(cfg.base_file_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=tz))
+        builder.defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=tz))
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .build()

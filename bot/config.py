@@ -14,8 +14,9 @@ from domain.holidays import dutch_holidays
 from domain.model import TeamSetup
 from domain.reminders import ReminderSettings
 
-DEFAULT_BASE_URL = "https://api.telegram.org/bot"
-DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+# Empty: python-telegram-bot's own defaults (Telegram's servers) are used.
+DEFAULT_BASE_URL = ""
+DEFAULT_BASE_FILE_URL = ""
 DEFAULT_DB_URL = "sqlite:///data/otbot.sqlite3"
 
 

@@ -27,9 +27,9 @@ from domain.model import (
 )
 from domain.owners import is_group_owner, normalize_name, split_owners
 from services.base import ServiceBase
-from services.meetings import attach_to_meeting, record_version
+from services.meetings import attach_to_meeting, record_header, record_version
 from services.reminders import replan
-from storage.models import ActionOwnerRow, ActionRow, AttendeeRow, MeetingRow, TeamRow
+from storage.models import ActionOwnerRow, ActionRow, MeetingRow, TeamRow
 from storage.repo import Repo, to_meeting, unit_of_work
 
 
@@ -225,37 +225,7 @@ class DocumentService(ServiceBase):
     def _meeting(
         self, repo: Repo, team: TeamRow, header: DocHeader, day: date, now: datetime
     ) -> MeetingRow:
-        meeting = repo.meeting_on(team.id, day)
-        if meeting is None:
-            meeting = MeetingRow(
-                team_id=team.id,
-                day=day,
-                start="",
-                place="",
-                chair="",
-                status="held" if day < self.today() else "planned",
-                created_at=now,
-                updated_at=now,
-            )
-            repo.s.add(meeting)
-            repo.s.flush()
-        meeting.chair = header.chair[:255] or meeting.chair
-        meeting.place = header.place[:255] or meeting.place
-        if header.attendees:
-            for old in repo.attendees(meeting.id):
-                repo.s.delete(old)
-            for name, org in header.attendees:
-                key = normalize_name(name)
-                member = repo.member_by_key(team.id, key) or repo.member_by_full_name(team.id, key)
-                repo.s.add(
-                    AttendeeRow(
-                        meeting_id=meeting.id,
-                        name=name[:255],
-                        organisation=org[:255],
-                        member_id=member.id if member else None,
-                    )
-                )
-        return meeting
+        return record_header(repo, team.id, day, header, self.today(), now)
 
     def _add_row(
         self,

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from domain.actielijst import DocHeader
 from domain.errors import (
     ActionNotFound,
     BadValue,
@@ -16,7 +17,14 @@ from domain.errors import (
     TextTooLong,
     WrongState,
 )
-from domain.meetings import MeetingTextError, MeetingWhen, parse_day, parse_header, parse_when
+from domain.meetings import (
+    MeetingHeader,
+    MeetingTextError,
+    MeetingWhen,
+    parse_day,
+    parse_header,
+    parse_when,
+)
 from domain.messages import parse_message
 from domain.model import (
     Action,
@@ -327,37 +335,7 @@ class MeetingService(ServiceBase):
                 if meeting is None:
                     raise MeetingNotFound(None)
                 day = meeting.day
-            if meeting is None:
-                meeting = MeetingRow(
-                    team_id=team.id,
-                    day=day,
-                    start="",
-                    place="",
-                    chair="",
-                    status="held" if day < self.today() else "planned",
-                    created_at=now,
-                    updated_at=now,
-                )
-                repo.s.add(meeting)
-                repo.s.flush()
-            meeting.chair = header.chair[:255] or meeting.chair
-            meeting.place = header.place[:255] or meeting.place
-            meeting.updated_at = now
-            if header.attendees:
-                for old in repo.attendees(meeting.id):
-                    repo.s.delete(old)
-                for name, org in header.attendees:
-                    member = repo.member_by_key(team.id, _key(name)) or repo.member_by_full_name(
-                        team.id, _key(name)
-                    )
-                    repo.s.add(
-                        AttendeeRow(
-                            meeting_id=meeting.id,
-                            name=name[:255],
-                            organisation=org[:255],
-                            member_id=member.id if member else None,
-                        )
-                    )
+            meeting = record_header(repo, team.id, day, header, self.today(), now, meeting)
             repo.event(team.id, "meeting_recorded", now, actor_id=actor.member_id, day=day)
             repo.s.flush()
             return to_meeting(meeting, repo.attendees(meeting.id))
@@ -517,6 +495,51 @@ class MeetingService(ServiceBase):
             return parse_day(text, self.today())
         except MeetingTextError as err:
             raise BadValue("datum", err.reason, text) from err
+
+
+def record_header(
+    repo: Repo,
+    team_id: int,
+    day: date,
+    header: MeetingHeader | DocHeader,
+    today: date,
+    now: datetime,
+    meeting: MeetingRow | None = None,
+) -> MeetingRow:
+    """Store an OT's chair, place and attendees (creating the OT when it is not known)."""
+    meeting = meeting or repo.meeting_on(team_id, day)
+    if meeting is None:
+        meeting = MeetingRow(
+            team_id=team_id,
+            day=day,
+            start="",
+            place="",
+            chair="",
+            status="held" if day < today else "planned",
+            created_at=now,
+            updated_at=now,
+        )
+        repo.s.add(meeting)
+        repo.s.flush()
+    meeting.chair = header.chair[:255] or meeting.chair
+    meeting.place = header.place[:255] or meeting.place
+    meeting.updated_at = now
+    if header.attendees:
+        for old in repo.attendees(meeting.id):
+            repo.s.delete(old)
+        for name, org in header.attendees:
+            key = normalize_name(name)
+            member = repo.member_by_key(team_id, key) or repo.member_by_full_name(team_id, key)
+            repo.s.add(
+                AttendeeRow(
+                    meeting_id=meeting.id,
+                    name=name[:255],
+                    organisation=org[:255],
+                    member_id=member.id if member else None,
+                )
+            )
+    repo.s.flush()
+    return meeting
 
 
 def record_version(repo: Repo, row: ActionRow, author_id: int | None, at: datetime) -> None:

@@ -99,6 +99,6 @@ def test_db_upgrade_command(tmp_path: Path) -> None:
 def test_token_is_redacted_from_log_lines(caplog: pytest.LogCaptureFixture) -> None:
     logger = logging.getLogger("httpx-like")
     caplog.handler.addFilter(RedactToken(TOKEN))
-    logger.warning("POST https://api.telegram.org/bot%s/getUpdates failed", TOKEN)
+    logger.warning("POST https://bot-api.example/bot%s/getUpdates failed", TOKEN)
     assert TOKEN not in caplog.text
     assert "bot<token>/getUpdates" in caplog.text
