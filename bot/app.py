@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import texts
@@ -107,6 +108,11 @@ async def _post_init(app: OTApp) -> None:
         )
 
 
+def _poll_failed(error: TelegramError) -> None:
+    """A failed long poll is retried by PTB; it is worth a warning, not a traceback."""
+    log.warning("polling Telegram failed, retrying: %s", error)
+
+
 async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) -> None:
     """Run the bot until `stop` is set: start, poll, then shut down cleanly."""
     await app.initialize()
@@ -115,7 +121,9 @@ async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) 
             await app.post_init(app)
         assert app.updater is not None
         await app.updater.start_polling(
-            timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
+            timeout=int(poll_timeout),
+            allowed_updates=Update.ALL_TYPES,
+            error_callback=_poll_failed,
         )
         await app.start()
         log.info("bot @%s is running", app.bot.username)

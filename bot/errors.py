@@ -8,7 +8,14 @@ import re
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.ext import ContextTypes
 
 from bot import texts
@@ -26,7 +33,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # A bug on our side (bad HTML, a message too long), not the network: say so loudly.
         log.error("Telegram refused our reply: %s", err, exc_info=err)
         return
-    elif isinstance(err, Forbidden | RetryAfter | TimedOut | NetworkError):
+    elif isinstance(err, Forbidden | RetryAfter | TimedOut | NetworkError | ChatMigrated):
         log.warning("Telegram refused or failed a call: %s", err)
         return
     else:
@@ -42,5 +49,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.effective_message.reply_text(
                 text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
             )
+    except BadRequest:  # our reply was malformed: a bug
+        log.exception("could not tell the user about an error")
+    except (Forbidden, ChatMigrated, RetryAfter, NetworkError) as reply_err:
+        # Blocked, moved to a supergroup, rate-limited or offline: nobody to tell right now.
+        log.warning("could not tell the user about an error: %s", reply_err)
     except Exception:  # the reply itself failed: log it, never loop on it
         log.exception("could not tell the user about an error")

@@ -550,6 +550,11 @@ def problem(p: ParseProblem) -> str:
     return f"Regel {p.line}: <code>{escape(_short(p.text, 80))}</code>\n   → {reason}"
 
 
+def _echo(text: str) -> str:
+    """User input repeated in an error: shortened, so the reply always fits one message."""
+    return escape(_short(text, 60))
+
+
 def error_text(err: e.DomainError) -> str:
     """Turn a domain error into a friendly Dutch reply."""
     match err:
@@ -566,7 +571,7 @@ def error_text(err: e.DomainError) -> str:
             return f"Je zit in meer teams ({names}). Kies eerst met <code>/team naam</code>."
         case e.UnknownTeam(name=name, teams=teams):
             names = ", ".join(escape(t) for t in teams)
-            return f"Team ‘{escape(name)}’ ken ik niet. Jouw teams: {names}."
+            return f"Team ‘{_echo(name)}’ ken ik niet. Jouw teams: {names}."
         case e.NotSecretary():
             return "Dat mag alleen de secretaris van het team."
         case e.NotOwner(number=n):
@@ -577,7 +582,7 @@ def error_text(err: e.DomainError) -> str:
         case e.ActionNotFound(number=n):
             return f"Actie #{n} bestaat niet in dit team. Zie /acties."
         case e.BadNumber(given=given):
-            shown = f" ‘{escape(given)}’" if given else ""
+            shown = f" ‘{_echo(given)}’" if given else ""
             return f"Ik mis een geldig actienummer{shown}. Bv. <code>/actie 12</code>."
         case e.WrongState(number=n, status=st, wanted=wanted):
             if st == "decision":
@@ -609,31 +614,31 @@ def error_text(err: e.DomainError) -> str:
             return "Dit is al ongedaan gemaakt."
         case e.UnknownField(field=field):
             return (
-                f"Veld ‘{escape(field)}’ ken ik niet. Kies uit: onderwerp, actie, toelichting, "
+                f"Veld ‘{_echo(field)}’ ken ik niet. Kies uit: onderwerp, actie, toelichting, "
                 "wie, wanneer."
             )
         case e.BadValue(reason="bad_deadline", detail=detail):
             return "Deze deadline kan ik niet lezen: " + DEADLINE_REASONS.get(detail, detail)
         case e.BadValue(reason="no_day", detail=detail):
             return (
-                f"‘{escape(detail)}’ kan ik niet als dag lezen. Schrijf bv. "
+                f"‘{_echo(detail)}’ kan ik niet als dag lezen. Schrijf bv. "
                 "<code>/ot 24 april 14:00 Plein 40-45</code>."
             )
         case e.BadValue(reason="meeting_exists", detail=detail):
             return f"Op {day(date.fromisoformat(detail))} staat al een OT."
         case e.BadValue(reason="unknown_team", detail=detail):
-            return f"Team ‘{escape(detail)}’ ken ik niet."
+            return f"Team ‘{_echo(detail)}’ ken ik niet."
         case e.BadValue(field=field):
-            return f"Die waarde voor ‘{escape(field)}’ kan ik niet gebruiken."
+            return f"Die waarde voor ‘{_echo(field)}’ kan ik niet gebruiken."
         case e.NameTaken(name=name):
             return (
-                f"‘{escape(name)}’ is al gekoppeld aan iemand anders (of is een groep). "
+                f"‘{_echo(name)}’ is al gekoppeld aan iemand anders (of is een groep). "
                 "Vraag de secretaris als dat niet klopt."
             )
         case e.NameUnknown(name=name):
-            return f"‘{escape(name)}’ ken ik niet in dit team."
+            return f"‘{_echo(name)}’ ken ik niet in dit team."
         case e.PersonUnknown(name=name):
-            who = f"‘{escape(name)}’" if name else "Die persoon"
+            who = f"‘{_echo(name)}’" if name else "Die persoon"
             return (
                 f"{who} ken ik niet als lid met Telegram. Antwoord op een bericht van die "
                 "persoon in de groep."
@@ -650,9 +655,9 @@ def error_text(err: e.DomainError) -> str:
             )
         case e.NameNotYours(name=name, own=own):
             return (
-                f"‘{escape(name)}’ lijkt niet op je eigen naam ({escape(own)}). Ben jij het "
+                f"‘{_echo(name)}’ lijkt niet op je eigen naam ({escape(own)}). Ben jij het "
                 "toch? Vraag de secretaris: die antwoordt op een bericht van jou met "
-                f"<code>/lid {escape(name)}</code>."
+                f"<code>/lid {_echo(name)}</code>."
             )
         case e.MeetingNotFound(day=d):
             when = f" op {day(d)}" if d else ""

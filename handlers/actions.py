@@ -20,6 +20,7 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
+    small_int,
 )
 from handlers.context import BotContext
 
@@ -126,7 +127,8 @@ async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+    numbers = [small_int(x) for x in parts[2:]] if len(parts) == 4 else []
+    if len(numbers) != 2 or None in numbers:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     op, team_id, number = parts[1], int(parts[2]), int(parts[3])
@@ -149,8 +151,10 @@ async def button(update: Update, context: BotContext) -> None:
             )
             text = texts.snoozed(done.action)
         elif op == "upd":
+            team_name = await as_member(
+                update, context, lambda: context.teams.actor_in(user, chat, team_id).team_name
+            )
             await query.answer()
-            team_name = context.teams.team_name(team_id)
             await reply(
                 update,
                 texts.update_prompt(number, team_name, user.telegram_id, user.first_name),

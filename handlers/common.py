@@ -32,12 +32,24 @@ IN_GROUP = {
 }
 
 
+TELEGRAM_SERVICE_ACCOUNT = 777000  # posts forwarded automatically from a linked channel
+
+
 def user_ref(update: Update) -> UserRef | None:
-    """Return the sender as the services know them, or None (channels, anonymous admins)."""
+    """Return the sender as the services know them, or None (channels, anonymous admins,
+    Telegram's own service account)."""
     user = update.effective_user
-    if user is None or user.is_bot:
+    message = update.effective_message
+    if user is None or user.is_bot or user.id == TELEGRAM_SERVICE_ACCOUNT:
         return None
+    if message is not None and message.sender_chat is not None:
+        return None  # written on behalf of a chat, not by this person
     return UserRef(user.id, user.first_name or "", user.last_name or "", user.username)
+
+
+def small_int(text: str) -> int | None:
+    """Read a number from callback data: ASCII digits only, at most 9 of them."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 def chat_ref(update: Update) -> ChatRef | None:
@@ -56,24 +68,41 @@ def parse_number(text: str) -> int:
     return int(raw)
 
 
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(line: str, limit: int) -> int:
+    """How many characters of `line` fit in `limit` UTF-16 units."""
+    size = 0
+    for i, ch in enumerate(line):
+        size += 2 if ord(ch) > 0xFFFF else 1
+        if size > limit:
+            return i
+    return len(line)
+
+
 def split_message(text: str, limit: int = MAX_MESSAGE, max_lines: int = 0) -> list[str]:
     """Split text at line (and then block) boundaries so each part fits one message."""
     parts: list[str] = []
     current: list[str] = []
     size = 0
     for line in text.split("\n"):
-        while len(line) > limit:  # one enormous line: cut it hard
+        while utf16_len(line) > limit:  # one enormous line: cut it hard
             if current:
                 parts.append("\n".join(current))
                 current, size = [], 0
-            parts.append(line[:limit])
-            line = line[limit:]
+            cut = _cut(line, limit)
+            parts.append(line[:cut])
+            line = line[cut:]
+        length = utf16_len(line)
         too_many = max_lines and len(current) >= max_lines and line == ""
-        if current and (size + len(line) + 1 > limit or too_many):
+        if current and (size + length + 1 > limit or too_many):
             parts.append("\n".join(current).strip("\n"))
             current, size = [], 0
         current.append(line)
-        size += len(line) + 1
+        size += length + 1
     if current:
         parts.append("\n".join(current).strip("\n"))
     return [p for p in parts if p.strip()] or [""]

@@ -15,7 +15,15 @@ from documents.docx_io import MAX_BYTES, read_docx, write_docx
 from documents.exports import to_csv, to_ics, to_json, to_markdown
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
-from handlers.common import as_member, chat_ref, command_args, plain_text, reply, sender
+from handlers.common import (
+    as_member,
+    chat_ref,
+    command_args,
+    plain_text,
+    reply,
+    sender,
+    small_int,
+)
 from handlers.context import BotContext
 
 NEW = filters.UpdateType.MESSAGE
@@ -82,7 +90,7 @@ async def import_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 4 or not parts[3].isdigit():
+    if len(parts) != 4 or small_int(parts[3]) is None:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     op, token, year = parts[1], parts[2], int(parts[3])
@@ -90,7 +98,9 @@ async def import_button(update: Update, context: BotContext) -> None:
     pending = context.services.pending
     service = context.services.documents
     if op == "no":
-        pending.take(token, user.telegram_id)
+        if pending.take(token, user.telegram_id) is None:  # a second tap, or expired
+            await query.answer(texts.IMPORT_EXPIRED)
+            return
         await query.answer()
         await query.edit_message_reply_markup(reply_markup=None)
         await reply(update, texts.IMPORT_CANCELLED)

@@ -18,6 +18,7 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
+    small_int,
 )
 from handlers.context import BotContext
 from handlers.secretary import add_actions
@@ -85,7 +86,7 @@ async def redirect_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+    if len(parts) != 4 or small_int(parts[2]) is None or small_int(parts[3]) is None:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     user, chat = sender(update), chat_ref(update)

@@ -22,6 +22,7 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
+    small_int,
 )
 from handlers.context import BotContext
 
@@ -76,7 +77,7 @@ async def undo_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isalnum():
+    if len(parts) != 3 or small_int(parts[1]) is None or not parts[2].isascii():
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     user, chat = sender(update), chat_ref(update)

@@ -48,10 +48,10 @@ class TeamService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             return repo.team(team_id).chat_id
 
-    def team_name(self, team_id: int) -> str:
-        """Return a team's name."""
+    def actor_in(self, user: UserRef, chat: ChatRef | None, team_id: int) -> Actor:
+        """Return who the user is in one given team (refused when not a member of it)."""
         with unit_of_work(self.factory) as repo:
-            return repo.team(team_id).name
+            return self.resolve(repo, user, chat, team_id=team_id)[2]
 
     def linked_teams(self) -> list[Team]:
         """Return every team that has a group."""

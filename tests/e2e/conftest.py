@@ -154,7 +154,9 @@ def bot_errors(caplog: pytest.LogCaptureFixture) -> Iterator[list[logging.LogRec
     """Fail the test when the bot logged an unexpected error (a bug, not a user mistake)."""
     caplog.set_level(logging.WARNING)
     yield caplog.records
-    bugs = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    # caplog.records holds only the current (teardown) phase: gather every phase.
+    records = caplog.get_records("setup") + caplog.get_records("call") + caplog.records
+    bugs = [r for r in records if r.levelno >= logging.ERROR]
     assert not bugs, "the bot logged errors:\n" + "\n".join(
         f"{r.name}: {r.getMessage()}" for r in bugs
     )

@@ -11,9 +11,7 @@ conftest's team (secretary Marloes, group GROUP_ID), team 2 "OT Werk" (secretary
 
 from __future__ import annotations
 
-import logging
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -52,24 +50,6 @@ def cfg(fake: FakeTelegram, db_url: str) -> Config:
         poll_timeout=5,
         tick_seconds=3600,
         reminders=ReminderSettings(holidays=dutch_holidays(2027)),
-    )
-
-
-@pytest.fixture
-def bot_errors(caplog: pytest.LogCaptureFixture) -> Iterator[list[logging.LogRecord]]:
-    """Fail the test when the bot logged an ERROR in any phase (setup, call or teardown).
-
-    Replaces the conftest's fixture of the same name, whose check after `yield` reads
-    `caplog.records`, which in teardown holds the teardown phase's records only: errors
-    logged while the test ran were never seen.
-    """
-    caplog.set_level(logging.WARNING)
-    yield caplog.records
-    records = caplog.get_records("setup") + caplog.get_records("call") + caplog.records
-    bugs = [r for r in records if r.levelno >= logging.ERROR]
-    assert not bugs, "the bot logged errors:\n" + "\n".join(
-        f"{r.name}: {r.getMessage()} {r.exc_info[1]!r}" if r.exc_info else r.getMessage()
-        for r in bugs
     )
 
 
