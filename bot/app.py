@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -126,6 +127,10 @@ async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) 
             error_callback=_poll_failed,
         )
         await app.start()
+        # Everything loaded so far lives as long as the bot: keep it out of the collector's
+        # full passes, which otherwise cost 50-70 ms pauses on a busy heap.
+        gc.collect()
+        gc.freeze()
         log.info("bot @%s is running", app.bot.username)
         await stop.wait()
         await app.updater.stop()

@@ -350,19 +350,32 @@ def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> st
     return "\n\n".join(parts)
 
 
-def team_actions(actions: tuple[Action, ...], today: date, flt: str) -> str:
-    """Render /acties: open actions grouped by onderwerp."""
+PAGE_SIZE = 30  # actions per /acties page: one or two messages, not a flood
+
+
+def team_actions(actions: tuple[Action, ...], today: date, flt: str, page: int = 1) -> str:
+    """Render /acties: open actions grouped by onderwerp, a page at a time."""
     if not actions:
-        return "Geen open acties" + (f" voor ‘{escape(flt)}’." if flt else ".")
+        return "Geen open acties" + (f" voor ‘{_echo(flt)}’." if flt else ".")
+    pages = (len(actions) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 1), pages)
+    shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     groups: dict[str, list[Action]] = {}
-    for a in actions:
+    for a in shown:
         groups.setdefault(a.topic.strip() or "Overig", []).append(a)
-    title = f"<b>Open acties ({len(actions)})</b>" + (f" · {escape(flt)}" if flt else "")
+    title = f"<b>Open acties ({len(actions)})</b>" + (f" · {_echo(flt)}" if flt else "")
+    if pages > 1:
+        title += f" · blad {page} van {pages}"
     blocks = [title]
     for topic, items in groups.items():
         blocks.append(
             f"<u>{escape(_short(topic, 80))}</u>\n"
             + "\n".join(action_line(a, today) for a in items)
+        )
+    if page < pages:
+        blocks.append(
+            f"Meer: <code>/acties {page + 1}</code>. Gerichter: <code>/acties asap</code>, "
+            "<code>/acties telaat</code> of <code>/acties Naam</code>."
         )
     return "\n\n".join(blocks)
 

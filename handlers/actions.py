@@ -53,8 +53,11 @@ async def mijnacties(update: Update, context: BotContext) -> None:
 async def acties(update: Update, context: BotContext) -> None:
     """Show the team's open actions grouped by onderwerp, optionally filtered."""
     user, chat, flt = sender(update), chat_ref(update), command_args(update)
+    page = small_int(flt) or 1
+    if small_int(flt) is not None:
+        flt = ""
     result = await as_member(update, context, lambda: context.actions.team_list(user, chat, flt))
-    await reply(update, texts.team_actions(result.actions, result.today, flt))
+    await reply(update, texts.team_actions(result.actions, result.today, flt, page))
 
 
 async def actie(update: Update, context: BotContext) -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,8 +40,14 @@ def session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
+
 def alembic_config(url: str) -> AlembicConfig:
     """Build the Alembic configuration in code, so it works from an installed package too."""
+    from alembic.config import Config as AlembicConfig  # imported late: ~0.5 s at start-up
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -52,6 +56,8 @@ def alembic_config(url: str) -> AlembicConfig:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply the migrations up to `revision` (the newest by default)."""
+    from alembic import command
+
     make_engine(url).dispose()  # creates the data folder for SQLite files
     command.upgrade(alembic_config(url), revision)
 

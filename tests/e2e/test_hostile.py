@@ -12,6 +12,7 @@ conftest's team (secretary Marloes, group GROUP_ID), team 2 "OT Werk" (secretary
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 import pytest
@@ -68,8 +69,13 @@ def start_team(
 
 
 def listing(tg: Tg, user: dict[str, Any], chat: dict[str, Any] | None = None) -> list[int]:
-    """The open action numbers /acties shows (the database's view of the team)."""
-    return numbers(tg.send(user, chat or tg.group, "/acties"))
+    """The open action numbers /acties shows over all its pages (the database's view)."""
+    first = tg.send(user, chat or tg.group, "/acties")
+    found = numbers(first)
+    pages = re.search(r"blad 1 van (\d+)", first)
+    for page in range(2, int(pages.group(1)) + 1 if pages else 2):
+        found += numbers(tg.send(user, chat or tg.group, f"/acties {page}"))
+    return found
 
 
 def next_message_id(fake: FakeTelegram, chat_id: int) -> int:

@@ -216,3 +216,14 @@ def test_update_button_asks_for_a_reply(tg: Tg, fake: FakeTelegram) -> None:
     # The claim button makes Jan the confirmed owner.
     _, reply = tg.press(jan, fake.last_bot_message(jan["id"]), "Ik pak het op")
     assert "jij pakt #1 op" in reply
+
+
+def test_long_team_lists_come_a_page_at_a_time(tg: Tg, fake: FakeTelegram) -> None:
+    p = team_people(tg)
+    marloes = p["marloes"]
+    tg.send(marloes, tg.group, "/koppel")
+    tg.send(marloes, tg.dm(marloes), "\n".join(f"Jan: actie {i} (ASAP)" for i in range(1, 46)))
+    first = tg.send(marloes, tg.group, "/acties")
+    assert "Open acties (45) · blad 1 van 2" in first and "/acties 2" in first
+    assert numbers(first) == list(range(1, 31))
+    assert numbers(tg.send(marloes, tg.group, "/acties 2")) == list(range(31, 46))
