@@ -187,15 +187,16 @@ class ActionService(ServiceBase):
             if created is not None and created.day not in tentative:
                 tentative.append(created.day)
         row.last_activity_at = now
-        replan(repo, row, self.reminder_settings)
+        replan(repo, row, self.reminder_settings, fresh=True)
         return row
 
     def _set_owners(
         self, repo: Repo, team: TeamRow, row: ActionRow, names: tuple[str, ...], now: datetime
     ) -> None:
         keep = {o.member_id: o for o in row.owners}
-        row.owners.clear()
-        repo.s.flush()
+        if keep:  # changing owners: the old links go first (they share the primary key)
+            row.owners.clear()
+            repo.s.flush()
         for position, name in enumerate(names):
             member = repo.owner_member(team.id, name, now)
             if any(o.member_id == member.id for o in row.owners):
@@ -203,6 +204,7 @@ class ActionService(ServiceBase):
             old = keep.get(member.id)
             row.owners.append(
                 ActionOwnerRow(
+                    member=member,  # set the relationship: no reload needed to show it
                     member_id=member.id,
                     position=position,
                     claimed_at=old.claimed_at if old else None,
@@ -210,7 +212,6 @@ class ActionService(ServiceBase):
                 )
             )
         repo.s.flush()
-        repo.s.refresh(row, ["owners"])
 
     def check_can_add(self, user: UserRef, chat: ChatRef | None) -> None:
         """Refuse unless the user may add actions here (before asking them to send some)."""

@@ -467,28 +467,30 @@ class _Taken(Exception):
     """Another scheduler run marked some of a delivery's rows first."""
 
 
-def facts_of(repo: Repo, row: ActionRow) -> ActionFacts:
-    """Collect what the reminder policy needs to know about an action."""
+def facts_of(repo: Repo, row: ActionRow, fresh: bool = False) -> ActionFacts:
+    """Collect what the reminder policy needs to know about an action (`fresh`: just added,
+    so nothing was ever sent for it and there is nothing to read)."""
     opened = row.created_at
     return ActionFacts(
         deadline_kind=DeadlineKind(row.deadline_kind),
         due=row.due_date,
         opened_at=opened,
         last_activity_at=row.last_activity_at or opened,
-        sent_keys=frozenset(repo.reminder_keys(row.id)),
+        sent_keys=frozenset() if fresh else frozenset(repo.reminder_keys(row.id)),
         asap_nudges_since_activity=row.asap_nudges,
         last_asap_nudge_at=row.last_asap_nudge_at,
         snoozed_until=row.snoozed_until,
     )
 
 
-def replan(repo: Repo, row: ActionRow, settings: ReminderSettings) -> None:
+def replan(repo: Repo, row: ActionRow, settings: ReminderSettings, fresh: bool = False) -> None:
     """Set when the scheduler must next look at an action; a closed one never again."""
     if not Status(row.status).is_open:
         row.next_remind_at = None
-        repo.cancel_pending_reminders(row.id)
+        if not fresh:
+            repo.cancel_pending_reminders(row.id)
         return
-    planned = next_reminder(facts_of(repo, row), settings)
+    planned = next_reminder(facts_of(repo, row, fresh), settings)
     row.next_remind_at = planned.at if planned else None
 
 
