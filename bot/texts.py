@@ -353,17 +353,16 @@ def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> st
 PAGE_SIZE = 30  # actions per /acties page: one or two messages, not a flood
 
 
-def team_actions(actions: tuple[Action, ...], today: date, flt: str, page: int = 1) -> str:
-    """Render /acties: open actions grouped by onderwerp, a page at a time."""
+def team_actions(
+    actions: tuple[Action, ...], today: date, flt: str, page: int, pages: int, total: int
+) -> str:
+    """Render /acties: one page of open actions, grouped by onderwerp."""
     if not actions:
         return "Geen open acties" + (f" voor ‘{_echo(flt)}’." if flt else ".")
-    pages = (len(actions) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 1), pages)
-    shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     groups: dict[str, list[Action]] = {}
-    for a in shown:
+    for a in actions:
         groups.setdefault(a.topic.strip() or "Overig", []).append(a)
-    title = f"<b>Open acties ({len(actions)})</b>" + (f" · {_echo(flt)}" if flt else "")
+    title = f"<b>Open acties ({total})</b>" + (f" · {_echo(flt)}" if flt else "")
     if pages > 1:
         title += f" · blad {page} van {pages}"
     blocks = [title]

@@ -56,8 +56,17 @@ async def acties(update: Update, context: BotContext) -> None:
     page = small_int(flt) or 1
     if small_int(flt) is not None:
         flt = ""
-    result = await as_member(update, context, lambda: context.actions.team_list(user, chat, flt))
-    await reply(update, texts.team_actions(result.actions, result.today, flt, page))
+    result = await as_member(
+        update,
+        context,
+        lambda: context.actions.team_list(user, chat, flt, page, texts.PAGE_SIZE),
+    )
+    await reply(
+        update,
+        texts.team_actions(
+            result.actions, result.today, flt, result.page, result.pages, result.total
+        ),
+    )
 
 
 async def actie(update: Update, context: BotContext) -> None:

@@ -88,6 +88,9 @@ class ActionList:
     actions: tuple[Action, ...]
     today: date
     multi_team: bool = False
+    total: int = -1  # all matching actions when `actions` is one page of them
+    page: int = 1
+    pages: int = 1
 
 
 class ActionService(ServiceBase):
@@ -262,13 +265,28 @@ class ActionService(ServiceBase):
             actions = sort_by_urgency(repo.to_actions(rows, with_updates=False), today)
             return ActionList(tuple(actions), today, multi_team=len(memberships) > 1)
 
-    def team_list(self, user: UserRef, chat: ChatRef | None, flt: str = "") -> ActionList:
-        """Return the team's open actions, optionally only a person's, ASAP or late ones."""
+    def team_list(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        flt: str = "",
+        page: int = 1,
+        page_size: int = 0,
+    ) -> ActionList:
+        """Return the team's open actions, optionally only a person's, ASAP or late ones;
+        with `page_size`, one page of them (reading only that page when there is no filter)."""
         with unit_of_work(self.factory) as repo:
             _m, team, _actor = self.resolve(repo, user, chat)
             today = self.today()
-            actions = repo.to_actions(repo.open_actions(team.id), with_updates=False)
             key = flt.strip().casefold()
+            if not key and page_size:
+                total = repo.count_open(team.id)
+                pages = max(1, -(-total // page_size))
+                page = min(max(page, 1), pages)
+                rows = repo.open_actions(team.id, (page - 1) * page_size, page_size)
+                shown = repo.to_actions(rows, with_updates=False)
+                return ActionList(tuple(shown), today, total=total, page=page, pages=pages)
+            actions = repo.to_actions(repo.open_actions(team.id), with_updates=False)
             if key == "asap":
                 actions = [a for a in actions if a.deadline.kind is DeadlineKind.ASAP]
             elif key in ("telaat", "te laat", "laat"):
@@ -284,6 +302,11 @@ class ActionService(ServiceBase):
                         for o in a.owners
                     )
                 ]
+            if page_size:
+                pages = max(1, -(-len(actions) // page_size))
+                page = min(max(page, 1), pages)
+                shown = actions[(page - 1) * page_size : page * page_size]
+                return ActionList(tuple(shown), today, total=len(actions), page=page, pages=pages)
             return ActionList(tuple(actions), today)
 
     def get(self, user: UserRef, chat: ChatRef | None, number: int) -> Action:

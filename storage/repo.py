@@ -283,7 +283,9 @@ class Repo:
             )
         )
 
-    def open_actions(self, team_id: int) -> list[ActionRow]:
+    def open_actions(
+        self, team_id: int, offset: int = 0, limit: int | None = None
+    ) -> list[ActionRow]:
         return list(
             self.s.scalars(
                 select(ActionRow)
@@ -293,7 +295,20 @@ class Repo:
                     ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
                 )
                 .order_by(ActionRow.number)
+                .offset(offset)
+                .limit(limit)
             )
+        )
+
+    def count_open(self, team_id: int) -> int:
+        return (
+            self.s.scalar(
+                select(func.count(ActionRow.id)).where(
+                    ActionRow.team_id == team_id,
+                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                )
+            )
+            or 0
         )
 
     def open_actions_of(self, member_ids: list[int]) -> list[ActionRow]:
