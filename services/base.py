@@ -90,22 +90,11 @@ class ServiceBase:
         )
         return member, team, actor
 
-    def _member_in_group(self, repo: Repo, team: TeamRow, user: UserRef, now: datetime):  # type: ignore[no-untyped-def]
-        urow = repo.upsert_user(user, now)
-        repo.s.flush()
-        member = repo.member_of(team.id, urow.id)
-        if member is None:
-            member = MemberRow(
-                team_id=team.id,
-                user_id=urow.id,
-                name=user.full_name,
-                source="seen",
-                is_secretary=False,
-                is_group=False,
-                created_at=now,
-            )
-            repo.s.add(member)
-            repo.s.flush()
+    def _member_in_group(
+        self, repo: Repo, team: TeamRow, user: UserRef, now: datetime
+    ) -> MemberRow:
+        member, created = repo.member_for_user(team.id, user, now, "seen")
+        if created:
             repo.event(team.id, "member_seen", now, actor_id=member.id)
         member.left_at = None
         return member
@@ -153,21 +142,7 @@ class ServiceBase:
             team = repo.team_by_name(setup.name)
             if team is None:
                 continue
-            urow = repo.upsert_user(user, now)
-            repo.s.flush()
-            member = repo.member_of(team.id, urow.id)
-            if member is None:
-                member = MemberRow(
-                    team_id=team.id,
-                    user_id=urow.id,
-                    name=user.full_name,
-                    source="config",
-                    is_secretary=True,
-                    is_group=False,
-                    created_at=now,
-                )
-                repo.s.add(member)
-                repo.s.flush()
+            member, _created = repo.member_for_user(team.id, user, now, "config", True)
             out.append((member, team))
         return out
 

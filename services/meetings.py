@@ -128,18 +128,7 @@ def attach_to_meeting(
     meeting = repo.meeting_on(row.team_id, row.due_date)
     created = None
     if meeting is None:
-        meeting = MeetingRow(
-            team_id=row.team_id,
-            day=row.due_date,
-            start="",
-            place="",
-            chair="",
-            status="tentative",
-            created_at=now,
-            updated_at=now,
-        )
-        repo.s.add(meeting)
-        repo.s.flush()
+        meeting = repo.new_meeting(row.team_id, row.due_date, "tentative", now)
         repo.event(row.team_id, "meeting_tentative", now, day=row.due_date)
         created = meeting
     row.meeting_id = meeting.id
@@ -185,17 +174,7 @@ class MeetingService(ServiceBase):
             self.require_secretary(actor)
             meeting = repo.meeting_on(team.id, when.day)
             if meeting is None:
-                meeting = MeetingRow(
-                    team_id=team.id,
-                    day=when.day,
-                    start="",
-                    place="",
-                    chair="",
-                    status="planned",
-                    created_at=now,
-                    updated_at=now,
-                )
-                repo.s.add(meeting)
+                meeting = repo.new_meeting(team.id, when.day, "planned", now)
             meeting.status = "planned"
             meeting.start = when.start or meeting.start
             meeting.place = when.place[:255] or meeting.place
@@ -509,18 +488,7 @@ def record_header(
     """Store an OT's chair, place and attendees (creating the OT when it is not known)."""
     meeting = meeting or repo.meeting_on(team_id, day)
     if meeting is None:
-        meeting = MeetingRow(
-            team_id=team_id,
-            day=day,
-            start="",
-            place="",
-            chair="",
-            status="held" if day < today else "planned",
-            created_at=now,
-            updated_at=now,
-        )
-        repo.s.add(meeting)
-        repo.s.flush()
+        meeting = repo.new_meeting(team_id, day, "held" if day < today else "planned", now)
     meeting.chair = header.chair[:255] or meeting.chair
     meeting.place = header.place[:255] or meeting.place
     meeting.updated_at = now

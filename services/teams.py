@@ -206,19 +206,7 @@ class TeamService(ServiceBase):
             if target is None:
                 member = repo.owner_member(team.id, name, self.now())
             else:
-                urow = repo.upsert_user(target, now)
-                repo.s.flush()
-                member = repo.member_of(team.id, urow.id) or MemberRow(
-                    team_id=team.id,
-                    user_id=urow.id,
-                    name=target.full_name,
-                    source="granted",
-                    is_secretary=False,
-                    is_group=False,
-                    created_at=now,
-                )
-                repo.s.add(member)
-                repo.s.flush()
+                member, _created = repo.member_for_user(team.id, target, now, "granted")
                 member.left_at = None
                 self._link_name(repo, team, member, name, actor)
             repo.event(

@@ -44,6 +44,8 @@ from storage.models import (
     UserRow,
 )
 
+OPEN = (Status.OPEN.value, Status.CLAIMED.value)  # statuses of actions that still need work
+
 
 class Repo:
     """Data access for one transaction. Rows never leave the service that asked for them."""
@@ -123,6 +125,44 @@ class Repo:
             .order_by(TeamRow.id)
         )
         return [(m, t) for m, t in rows]
+
+    def member_for_user(
+        self, team_id: int, user: UserRef, now: datetime, source: str, is_secretary: bool = False
+    ) -> tuple[MemberRow, bool]:
+        """The team's member for a Telegram account, created when missing (and whether it was)."""
+        urow = self.upsert_user(user, now)
+        self.s.flush()
+        member = self.member_of(team_id, urow.id)
+        if member is not None:
+            return member, False
+        member = MemberRow(
+            team_id=team_id,
+            user_id=urow.id,
+            name=user.full_name,
+            source=source,
+            is_secretary=is_secretary,
+            is_group=False,
+            created_at=now,
+        )
+        self.s.add(member)
+        self.s.flush()
+        return member, True
+
+    def new_meeting(self, team_id: int, day: date, status: str, now: datetime) -> MeetingRow:
+        """Create an OT with nothing known yet but its day."""
+        meeting = MeetingRow(
+            team_id=team_id,
+            day=day,
+            start="",
+            place="",
+            chair="",
+            status=status,
+            created_at=now,
+            updated_at=now,
+        )
+        self.s.add(meeting)
+        self.s.flush()
+        return meeting
 
     def member(self, member_id: int) -> MemberRow:
         row = self._members.get(member_id)
@@ -292,7 +332,7 @@ class Repo:
                 .options(selectinload(ActionRow.owners))
                 .where(
                     ActionRow.team_id == team_id,
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
                 .order_by(ActionRow.number)
                 .offset(offset)
@@ -305,7 +345,7 @@ class Repo:
             self.s.scalar(
                 select(func.count(ActionRow.id)).where(
                     ActionRow.team_id == team_id,
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
             )
             or 0
@@ -321,7 +361,7 @@ class Repo:
                 .join(ActionOwnerRow, ActionOwnerRow.action_id == ActionRow.id)
                 .where(
                     ActionOwnerRow.member_id.in_(member_ids),
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
                 .distinct()
                 .order_by(ActionRow.team_id, ActionRow.number)
@@ -398,7 +438,7 @@ class Repo:
                 .options(selectinload(ActionRow.owners))
                 .where(
                     ActionRow.last_activity_at.is_(None),
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
             )
         )
@@ -493,7 +533,7 @@ class Repo:
                 ActionRow.deadline_kind == DeadlineKind.MEETING.value,
                 ActionRow.due_date >= start,
                 ActionRow.due_date <= end,
-                ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                ActionRow.status.in_(OPEN),
             )
             .distinct()
         )
@@ -508,7 +548,7 @@ class Repo:
                     ActionRow.team_id == team_id,
                     ActionRow.deadline_kind == DeadlineKind.MEETING.value,
                     ActionRow.due_date == day,
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
                 .order_by(ActionRow.number)
             )
@@ -535,7 +575,7 @@ class Repo:
                 UserRow.private_chat.is_(True),
                 UserRow.unreachable_at.is_(None),
                 MemberRow.merged_into_id.is_(None),
-                ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                ActionRow.status.in_(OPEN),
             )
             .group_by(UserRow.id)
         )
@@ -625,7 +665,7 @@ class Repo:
             .order_by(ActionRow.number)
         )
         if open_only:
-            query = query.where(ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]))
+            query = query.where(ActionRow.status.in_(OPEN))
         return list(self.s.scalars(query))
 
     def all_actions(self, team_id: int) -> list[ActionRow]:
@@ -647,7 +687,7 @@ class Repo:
                 .options(selectinload(ActionRow.owners))
                 .where(
                     ActionRow.carried_from_id == meeting_id,
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
                 .order_by(ActionRow.number)
             )
@@ -663,7 +703,7 @@ class Repo:
                     ActionRow.team_id == team_id,
                     ActionRow.deadline_kind == DeadlineKind.MEETING.value,
                     ActionRow.due_date.is_(None),
-                    ActionRow.status.in_([Status.OPEN.value, Status.CLAIMED.value]),
+                    ActionRow.status.in_(OPEN),
                 )
             )
         )
