@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -12,7 +11,6 @@ from domain.deadline import parse_deadline
 from domain.errors import (
     ActionNotFound,
     BadValue,
-    ChooseTeam,
     EmptyText,
     MessageNotUnderstood,
     NothingToUndo,
@@ -41,7 +39,7 @@ from domain.rules import is_late, may_close, may_update, sort_by_urgency, status
 from services.base import ServiceBase
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
-from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, TeamRow
+from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
 from storage.repo import Repo, unit_of_work
 
 MAX_UPDATE_LENGTH = 3000
@@ -129,22 +127,22 @@ class ActionService(ServiceBase):
             first = repo.take_numbers(team.id, len(result.items))
             written = self.local_date(written_at)
             tentative: list[date] = []
-            rows = []
-            for offset, item in enumerate(result.items):
-                number = first + offset
-                row = self._new_row(
-                    repo, team, actor, item, number, batch, now, written, tentative
+            # Names first: their lookups would otherwise flush each new row on its own.
+            owners = _OwnerCache(repo, team.id, now)
+            members = [owners.members(item.owners) for item in result.items]
+            rows = [
+                self._new_row(
+                    repo, actor, item, first + i, batch, now, written, tentative, members[i]
                 )
-                rows.append(row)
-            repo.s.flush()
-            for row in rows:
-                repo.event(team.id, "added", now, actor_id=actor.member_id, action_id=row.id)
-            return Added(batch, tuple(repo.to_actions(rows)), tuple(tentative))
+                for i, item in enumerate(result.items)
+            ]
+            repo.s.flush()  # one flush for the whole message
+            repo.events(team.id, "added", now, actor.member_id, [row.id for row in rows])
+            return Added(batch, tuple(repo.to_actions(rows, with_updates=False)), tuple(tentative))
 
     def _new_row(
         self,
         repo: Repo,
-        team: TeamRow,
         actor: Actor,
         item: DraftItem,
         number: int,
@@ -152,9 +150,11 @@ class ActionService(ServiceBase):
         now: datetime,
         written: date,
         tentative: list[date],
+        owners: list[MemberRow],
     ) -> ActionRow:
+        """Build a new action with its owners, OT and reminder plan, ready to be flushed."""
         row = ActionRow(
-            team_id=team.id,
+            team_id=actor.team_id,
             number=number,
             kind=item.kind.value,
             topic=item.topic,
@@ -172,24 +172,33 @@ class ActionService(ServiceBase):
             created_by_id=actor.member_id,
             updated_at=now,
             closed_note="",
+            last_activity_at=now,
+            asap_nudges=0,
+            owners=[
+                ActionOwnerRow(
+                    member=member,  # set the relationship: no reload needed to show it
+                    member_id=member.id,
+                    position=position,
+                    added_at=now,
+                )
+                for position, member in enumerate(owners)
+            ],
         )
         repo.s.add(row)
-        repo.s.flush()
-        self._set_owners(repo, team, row, item.owners, now)
         if item.kind is ItemKind.DECISION:
             # A decision is agreed in the meeting, not worked on: it starts closed, belongs
             # to the latest OT, and its text is version 1 of its history.
             row.status = Status.DONE.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
-            before = repo.meeting_before(team.id, written)
+            before = repo.meeting_before(actor.team_id, written)
             row.meeting_id = before.id if before else None
+            repo.s.flush()
             record_version(repo, row, actor.member_id, now)
         else:
             created = attach_to_meeting(repo, row, written, now)
             if created is not None and created.day not in tentative:
                 tentative.append(created.day)
-        row.last_activity_at = now
         replan(repo, row, self.reminder_settings, fresh=True)
         return row
 
@@ -244,25 +253,20 @@ class ActionService(ServiceBase):
     def mine(self, user: UserRef, chat: ChatRef | None = None) -> ActionList:
         """Return the user's open actions in all their teams, most urgent first."""
         with unit_of_work(self.factory) as repo:
-            urow = repo.user(user.telegram_id)
-            memberships = repo.memberships(urow.id) if urow else []
             if chat is not None and not chat.is_private:
                 # In a group only that group's team: nothing of one team shows in another.
                 member, team, _actor = self.resolve(repo, user, chat)
                 memberships = [(member, team)]
-            elif not memberships or chat is not None:
+            else:
                 # Strangers are refused here; a configured secretary joins their team.
-                with suppress(ChooseTeam):  # /mijnacties covers all teams: no choice needed
-                    self.resolve(repo, user, chat)
-                urow = repo.user(user.telegram_id)
-                memberships = repo.memberships(urow.id) if urow else []
+                memberships = self.memberships(repo, user, chat, self.now())[1]
+            repo.s.flush()
             # Actions of "OT" or "Partners NPSNW" are everyone's: they show for each member.
-            owner_ids = [m.id for m, _ in memberships] + [
-                g.id for _, t in memberships for g in repo.group_owners(t.id)
-            ]
-            rows = repo.open_actions_of(owner_ids)
+            found = repo.view_owned_by(
+                [m.id for m, _ in memberships], [t.id for _, t in memberships]
+            )
             today = self.today()
-            actions = sort_by_urgency(repo.to_actions(rows, with_updates=False), today)
+            actions = sort_by_urgency(found, today)
             return ActionList(tuple(actions), today, multi_team=len(memberships) > 1)
 
     def team_list(
@@ -283,10 +287,11 @@ class ActionService(ServiceBase):
                 total = repo.count_open(team.id)
                 pages = max(1, -(-total // page_size))
                 page = min(max(page, 1), pages)
-                rows = repo.open_actions(team.id, (page - 1) * page_size, page_size)
-                shown = repo.to_actions(rows, with_updates=False)
+                repo.s.flush()
+                shown = repo.view_open(team.id, (page - 1) * page_size, page_size)
                 return ActionList(tuple(shown), today, total=total, page=page, pages=pages)
-            actions = repo.to_actions(repo.open_actions(team.id), with_updates=False)
+            repo.s.flush()
+            actions = repo.view_open(team.id)
             if key == "asap":
                 actions = [a for a in actions if a.deadline.kind is DeadlineKind.ASAP]
             elif key in ("telaat", "te laat", "laat"):
@@ -313,7 +318,11 @@ class ActionService(ServiceBase):
         """Return one action with its whole update history."""
         with unit_of_work(self.factory) as repo:
             _m, team, _actor = self.resolve(repo, user, chat)
-            return repo.to_actions([self._row(repo, team.id, number)])[0]
+            repo.s.flush()
+            action = repo.view_one(team.id, number)
+            if action is None:
+                raise ActionNotFound(number)
+            return action
 
     # changing --------------------------------------------------------------------------
     def claim(
@@ -322,7 +331,7 @@ class ActionService(ServiceBase):
         """Make the user an owner who confirmed they are on it."""
         now = self.now()
         with unit_of_work(self.factory) as repo:
-            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            member, team, actor = self.resolve(repo, user, chat, team_id=team_id)
             row = self._row(repo, team.id, number)
             if row.kind == ItemKind.DECISION.value:
                 raise WrongState(number, "decision", "action")
@@ -334,7 +343,8 @@ class ActionService(ServiceBase):
             if link is None:
                 row.owners.append(
                     ActionOwnerRow(
-                        member_id=actor.member_id,
+                        member=member,  # set the relationship: no reload needed to show it
+                        member_id=member.id,
                         position=len(row.owners),
                         claimed_at=now,
                         added_at=now,
@@ -347,7 +357,6 @@ class ActionService(ServiceBase):
             touched(repo, row, now, self.reminder_settings)
             repo.event(team.id, "claimed", now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
-            repo.s.refresh(row, ["owners"])
             return Changed(repo.to_actions([row])[0])
 
     def close(
@@ -589,3 +598,23 @@ def _name_matches(wanted: str, names: list[str]) -> bool:
         if key == wanted or key.split(" ")[0] == wanted:
             return True
     return False
+
+
+class _OwnerCache:
+    """The members the names of one message mean, each name looked up once."""
+
+    def __init__(self, repo: Repo, team_id: int, now: datetime) -> None:
+        self.repo, self.team_id, self.now = repo, team_id, now
+        self.found: dict[str, MemberRow] = {}
+
+    def members(self, names: tuple[str, ...]) -> list[MemberRow]:
+        """The distinct members behind the names, in the order named."""
+        out: list[MemberRow] = []
+        for name in names:
+            key = normalize_name(name)
+            member = self.found.get(key)
+            if member is None:
+                member = self.found[key] = self.repo.owner_member(self.team_id, name, self.now)
+            if all(m is not member for m in out):
+                out.append(member)
+        return out

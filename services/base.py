@@ -10,7 +10,7 @@ from domain.errors import ChooseTeam, GroupNotLinked, NotAMember, NotSecretary, 
 from domain.model import Actor, ChatRef, TeamSetup, UserRef
 from domain.reminders import ReminderSettings
 from storage.db import SessionFactory
-from storage.models import MemberRow, TeamRow
+from storage.models import MemberRow, TeamRow, UserRow
 from storage.repo import Repo
 
 Clock = Callable[[], datetime]
@@ -70,16 +70,9 @@ class ServiceBase:
         """Find who is acting in which team; a group proves membership by itself."""
         now = self.now()
         if chat is not None and not chat.is_private:
-            team = repo.team_by_chat(chat.chat_id)
-            if team is None or (team_id is not None and team.id != team_id):
-                raise GroupNotLinked()
-            member = self._member_in_group(repo, team, user, now)
+            member, team = self._group_actor(repo, chat, user, team_id, now)
         else:
-            member, team = self._member_in_private(repo, user, team_id, team_name, now)
-            if chat is not None and member.user is not None and not member.user.private_chat:
-                # They wrote to the bot privately, so the bot may write to them too.
-                member.user.private_chat = True
-                member.user.unreachable_at = None
+            member, team = self._member_in_private(repo, user, chat, team_id, team_name, now)
         actor = Actor(
             member_id=member.id,
             team_id=team.id,
@@ -90,6 +83,24 @@ class ServiceBase:
         )
         return member, team, actor
 
+    def _group_actor(
+        self, repo: Repo, chat: ChatRef, user: UserRef, team_id: int | None, now: datetime
+    ) -> tuple[MemberRow, TeamRow]:
+        """The member writing in a linked group (the group proves membership)."""
+        found = repo.group_member(chat.chat_id, user.telegram_id)
+        if found is None:
+            team = repo.team_by_chat(chat.chat_id)
+            if team is None:
+                raise GroupNotLinked()
+            found = self._member_in_group(repo, team, user, now), team
+        member, team = found
+        if team_id is not None and team.id != team_id:
+            raise GroupNotLinked()
+        if member.user is not None:  # the usual case: one statement, names kept current
+            repo.set_user_names(member.user, user)
+        member.left_at = None
+        return member, team
+
     def _member_in_group(
         self, repo: Repo, team: TeamRow, user: UserRef, now: datetime
     ) -> MemberRow:
@@ -99,20 +110,32 @@ class ServiceBase:
         member.left_at = None
         return member
 
+    def memberships(
+        self, repo: Repo, user: UserRef, chat: ChatRef | None, now: datetime
+    ) -> tuple[UserRow | None, list[tuple[MemberRow, TeamRow]]]:
+        """All teams a user is a member of (a configured secretary joins theirs); refuse
+        strangers. Writing privately lets the bot write to them privately too."""
+        urow, memberships = repo.user_memberships(user.telegram_id)
+        if not memberships:
+            memberships = self._join_configured(repo, user, now)
+            urow = memberships[0][0].user if memberships else urow
+        if not memberships:
+            raise NotAMember()
+        if chat is not None and urow is not None and not urow.private_chat:
+            urow.private_chat = True
+            urow.unreachable_at = None
+        return urow, memberships
+
     def _member_in_private(
         self,
         repo: Repo,
         user: UserRef,
+        chat: ChatRef | None,
         team_id: int | None,
         team_name: str | None,
         now: datetime,
     ) -> tuple[MemberRow, TeamRow]:
-        urow = repo.user(user.telegram_id)
-        memberships = repo.memberships(urow.id) if urow else []
-        if not memberships:
-            memberships = self._join_configured(repo, user, now)
-        if not memberships:
-            raise NotAMember()
+        urow, memberships = self.memberships(repo, user, chat, now)
         if team_id is not None:
             chosen = [mt for mt in memberships if mt[1].id == team_id]
             if not chosen:

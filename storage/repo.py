@@ -7,9 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Executable, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from domain.model import (
     Action,
@@ -46,6 +47,144 @@ from storage.models import (
 
 OPEN = (Status.OPEN.value, Status.CLAIMED.value)  # statuses of actions that still need work
 
+# Statements on the hot path of every update are built once, here: building and caching a
+# select costs more than SQLite takes to run it. Parameters are bound by name.
+_USER_MEMBERSHIPS = (
+    select(UserRow, MemberRow, TeamRow)
+    .outerjoin(
+        MemberRow,
+        and_(
+            MemberRow.user_id == UserRow.id,
+            MemberRow.merged_into_id.is_(None),
+            MemberRow.left_at.is_(None),
+        ),
+    )
+    .outerjoin(TeamRow, TeamRow.id == MemberRow.team_id)
+    .where(UserRow.telegram_id == bindparam("tg"))
+    .order_by(TeamRow.id)
+)
+_GROUP_MEMBER = (
+    select(MemberRow, TeamRow)
+    .join(TeamRow, TeamRow.id == MemberRow.team_id)
+    .join(UserRow, UserRow.id == MemberRow.user_id)
+    .where(
+        TeamRow.chat_id == bindparam("chat"),
+        UserRow.telegram_id == bindparam("tg"),
+        MemberRow.merged_into_id.is_(None),
+    )
+)
+
+_ACTION = (
+    select(ActionRow)
+    .options(joinedload(ActionRow.owners))
+    .where(
+        ActionRow.team_id == bindparam("team"),
+        ActionRow.number == bindparam("number"),
+        ActionRow.status != Status.WITHDRAWN.value,
+    )
+)
+_INSERT_EVENT = insert(EventRow)
+_REMINDER_KEYS = select(ReminderRow.dedupe).where(
+    ReminderRow.action_id == bindparam("action"), ReminderRow.status != "cancelled"
+)
+_TAKE_NUMBERS = (
+    update(TeamRow)
+    .where(TeamRow.id == bindparam("team"))
+    .values(next_number=TeamRow.next_number + bindparam("count"))
+    .returning(TeamRow.next_number)
+)
+
+# Read views: actions with everything a text shows (team, owners, closer, carried-from OT) in
+# one Core statement, one row per owner, mapped straight to domain actions.
+_OWNER = aliased(MemberRow, name="owner")
+_OWNER_USER = aliased(UserRow, name="owner_user")
+_CLOSER = aliased(MemberRow, name="closer")
+_VIEW = (
+    select(
+        ActionRow.id,
+        ActionRow.team_id,
+        TeamRow.name,
+        ActionRow.number,
+        ActionRow.kind,
+        ActionRow.topic,
+        ActionRow.text,
+        ActionRow.note,
+        ActionRow.owners_text,
+        ActionRow.deadline_kind,
+        ActionRow.deadline_text,
+        ActionRow.due_date,
+        ActionRow.status,
+        ActionRow.created_at,
+        ActionRow.closed_at,
+        _CLOSER.name,
+        ActionRow.closed_note,
+        ActionRow.criteria,
+        ActionRow.interests,
+        MeetingRow.day,
+        ActionOwnerRow.member_id,
+        ActionOwnerRow.claimed_at,
+        _OWNER.name,
+        _OWNER.is_group,
+        _OWNER_USER.telegram_id,
+    )
+    .join(TeamRow, TeamRow.id == ActionRow.team_id)
+    .outerjoin(_CLOSER, _CLOSER.id == ActionRow.closed_by_id)
+    .outerjoin(MeetingRow, MeetingRow.id == ActionRow.carried_from_id)
+    .outerjoin(ActionOwnerRow, ActionOwnerRow.action_id == ActionRow.id)
+    .outerjoin(_OWNER, _OWNER.id == ActionOwnerRow.member_id)
+    .outerjoin(_OWNER_USER, _OWNER_USER.id == _OWNER.user_id)
+)
+_OWNED = aliased(ActionOwnerRow, name="owned")
+_GROUP = aliased(MemberRow, name="grp")
+_VIEW_OWNED_BY = _VIEW.where(
+    ActionRow.status.in_(OPEN),
+    ActionRow.id.in_(
+        select(_OWNED.action_id).where(
+            or_(
+                _OWNED.member_id.in_(bindparam("members", expanding=True)),
+                # Actions of "OT" or "Partners NPSNW" are everyone's in the team.
+                _OWNED.member_id.in_(
+                    select(_GROUP.id).where(
+                        _GROUP.team_id.in_(bindparam("teams", expanding=True)),
+                        _GROUP.is_group.is_(True),
+                        _GROUP.merged_into_id.is_(None),
+                    )
+                ),
+            )
+        )
+    ),
+).order_by(ActionRow.team_id, ActionRow.number, ActionOwnerRow.position)
+_PAGED = aliased(ActionRow, name="paged")
+_VIEW_OPEN_PAGE = _VIEW.where(
+    ActionRow.id.in_(
+        select(_PAGED.id)
+        .where(_PAGED.team_id == bindparam("team"), _PAGED.status.in_(OPEN))
+        .order_by(_PAGED.number)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+).order_by(ActionRow.number, ActionOwnerRow.position)
+_VIEW_OPEN = _VIEW.where(
+    ActionRow.team_id == bindparam("team"), ActionRow.status.in_(OPEN)
+).order_by(ActionRow.number, ActionOwnerRow.position)
+_VIEW_ONE = _VIEW.where(
+    ActionRow.team_id == bindparam("team"),
+    ActionRow.number == bindparam("number"),
+    ActionRow.status != Status.WITHDRAWN.value,
+).order_by(ActionOwnerRow.position)
+_AUTHOR = aliased(MemberRow, name="author")
+_VIEW_UPDATES = (
+    select(
+        ActionUpdateRow.action_id,
+        _AUTHOR.name,
+        ActionUpdateRow.text,
+        ActionUpdateRow.created_at,
+    )
+    .outerjoin(_AUTHOR, _AUTHOR.id == ActionUpdateRow.author_id)
+    .where(ActionUpdateRow.action_id.in_(bindparam("ids", expanding=True)))
+    .order_by(ActionUpdateRow.created_at, ActionUpdateRow.id)
+)
+
 
 class Repo:
     """Data access for one transaction. Rows never leave the service that asked for them."""
@@ -76,14 +215,12 @@ class Repo:
 
     def take_numbers(self, team_id: int, count: int) -> int:
         """Reserve `count` action numbers for a team and return the first one."""
-        self.s.execute(
-            update(TeamRow)
-            .where(TeamRow.id == team_id)
-            .values(next_number=TeamRow.next_number + count)
-        )
-        last = self.s.scalar(select(TeamRow.next_number).where(TeamRow.id == team_id))
-        assert last is not None
-        return last - count
+        last = self.s.connection().execute(_TAKE_NUMBERS, {"team": team_id, "count": count})
+        first: int = last.scalar_one() - count
+        team = self.s.identity_map.get(self.s.identity_key(TeamRow, team_id))
+        if team is not None:  # a row already loaded reads the new value when asked
+            self.s.expire(team, ["next_number"])
+        return first
 
     # users and members -----------------------------------------------------------------
     def user(self, telegram_id: int) -> UserRow | None:
@@ -99,10 +236,15 @@ class Repo:
         if row is None:
             row = UserRow(telegram_id=ref.telegram_id, created_at=now, private_chat=False)
             self.s.add(row)
-        row.first_name = ref.first_name[:255]
-        row.last_name = ref.last_name[:255]
-        row.username = ref.username
+        self.set_user_names(row, ref)
         return row
+
+    @staticmethod
+    def set_user_names(row: UserRow, ref: UserRef) -> None:
+        """Keep a user's Telegram names current (no write when nothing changed)."""
+        first, last = ref.first_name[:255], ref.last_name[:255]
+        if (row.first_name, row.last_name, row.username) != (first, last, ref.username):
+            row.first_name, row.last_name, row.username = first, last, ref.username
 
     def member_of(self, team_id: int, user_id: int) -> MemberRow | None:
         return self.s.scalar(
@@ -112,6 +254,23 @@ class Repo:
                 MemberRow.merged_into_id.is_(None),
             )
         )
+
+    def user_memberships(
+        self, telegram_id: int
+    ) -> tuple[UserRow | None, list[tuple[MemberRow, TeamRow]]]:
+        """A Telegram account's user row and its current memberships, in one statement."""
+        urow: UserRow | None = None
+        out: list[tuple[MemberRow, TeamRow]] = []
+        for u, m, t in self.s.execute(_USER_MEMBERSHIPS, {"tg": telegram_id}):
+            urow = u
+            if m is not None and t is not None:
+                out.append((m, t))
+        return urow, out
+
+    def group_member(self, chat_id: int, telegram_id: int) -> tuple[MemberRow, TeamRow] | None:
+        """The member a Telegram account already is in the team linked to a group chat."""
+        row = self.s.execute(_GROUP_MEMBER, {"chat": chat_id, "tg": telegram_id}).first()
+        return (row[0], row[1]) if row is not None else None
 
     def memberships(self, user_id: int) -> list[tuple[MemberRow, TeamRow]]:
         rows = self.s.execute(
@@ -303,15 +462,8 @@ class Repo:
 
     # actions ---------------------------------------------------------------------------
     def action(self, team_id: int, number: int) -> ActionRow | None:
-        return self.s.scalar(
-            select(ActionRow)
-            .options(selectinload(ActionRow.owners))
-            .where(
-                ActionRow.team_id == team_id,
-                ActionRow.number == number,
-                ActionRow.status != Status.WITHDRAWN.value,
-            )
-        )
+        """One action to change, with its owners (one statement)."""
+        return self.s.scalars(_ACTION, {"team": team_id, "number": number}).unique().first()
 
     def batch(self, team_id: int, batch: str) -> list[ActionRow]:
         return list(
@@ -368,17 +520,6 @@ class Repo:
             )
         )
 
-    def updates_for(self, action_ids: list[int]) -> dict[int, list[ActionUpdateRow]]:
-        out: dict[int, list[ActionUpdateRow]] = defaultdict(list)
-        if action_ids:
-            for row in self.s.scalars(
-                select(ActionUpdateRow)
-                .where(ActionUpdateRow.action_id.in_(action_ids))
-                .order_by(ActionUpdateRow.created_at, ActionUpdateRow.id)
-            ):
-                out[row.action_id].append(row)
-        return out
-
     def has_activity_since_added(self, action_ids: list[int]) -> int | None:
         """Return the number of an action that was touched after it was added, if any."""
         if not action_ids:
@@ -391,6 +532,27 @@ class Repo:
         )
         return row
 
+    def events(
+        self, team_id: int, kind: str, now: datetime, actor_id: int | None, action_ids: list[int]
+    ) -> None:
+        """Append one event per action to the audit trail, in one statement."""
+        if not action_ids:
+            return
+        self.s.connection().execute(
+            _INSERT_EVENT,
+            [
+                {
+                    "team_id": team_id,
+                    "action_id": action_id,
+                    "actor_id": actor_id,
+                    "kind": kind,
+                    "detail": "",
+                    "created_at": now,
+                }
+                for action_id in action_ids
+            ],
+        )
+
     def event(
         self,
         team_id: int,
@@ -401,15 +563,17 @@ class Repo:
         action_id: int | None = None,
         **detail: object,
     ) -> None:
-        self.s.add(
-            EventRow(
-                team_id=team_id,
-                action_id=action_id,
-                actor_id=actor_id,
-                kind=kind,
-                detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
-                created_at=now,
-            )
+        """Append to the audit trail (a Core insert, written at once: no flush, no reload)."""
+        self.s.connection().execute(
+            _INSERT_EVENT,
+            {
+                "team_id": team_id,
+                "action_id": action_id,
+                "actor_id": actor_id,
+                "kind": kind,
+                "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+                "created_at": now,
+            },
         )
 
     # reminders -------------------------------------------------------------------------
@@ -444,13 +608,15 @@ class Repo:
         )
 
     def reminder_keys(self, action_id: int) -> list[str]:
-        """Occurrence keys already sent, folded or skipped for an action."""
-        dedupes = self.s.scalars(
-            select(ReminderRow.dedupe).where(
-                ReminderRow.action_id == action_id, ReminderRow.status != "cancelled"
-            )
-        )
-        return [d.split("|")[1] for d in dedupes]
+        """Occurrence keys already sent, folded or skipped for an action.
+
+        Reads without flushing first: a change to the action is written once, at the end of
+        the transaction, not also here. (Reminder rows are only added by `plan()`, which keeps
+        the keys it adds in memory and never asks for them again.)
+        """
+        with self.s.no_autoflush:
+            dedupes = self.s.scalars(_REMINDER_KEYS, {"action": action_id})
+            return [d.split("|")[1] for d in dedupes]
 
     def add_reminder(self, row: ReminderRow) -> None:
         self.s.add(row)
@@ -764,11 +930,50 @@ class Repo:
             )
         )
 
+    # read views (Core; they read what is committed or flushed) ----------------------------
+    def view_owned_by(self, member_ids: list[int], team_ids: list[int]) -> list[Action]:
+        """Open actions of these members, and of the group owners of these teams."""
+        if not member_ids:
+            return []
+        return self._view(_VIEW_OWNED_BY, {"members": member_ids, "teams": team_ids})
+
+    def view_open(self, team_id: int, offset: int = 0, limit: int | None = None) -> list[Action]:
+        """A team's open actions by number; with `limit`, only that page of them."""
+        if limit is None:
+            return self._view(_VIEW_OPEN, {"team": team_id})
+        return self._view(_VIEW_OPEN_PAGE, {"team": team_id, "limit": limit, "offset": offset})
+
+    def view_one(self, team_id: int, number: int) -> Action | None:
+        """One action with its whole update history."""
+        found = self._view(_VIEW_ONE, {"team": team_id, "number": number}, with_updates=True)
+        return found[0] if found else None
+
+    def _view(
+        self, stmt: Executable, params: dict[str, object], with_updates: bool = False
+    ) -> list[Action]:
+        conn = self.s.connection()
+        grouped: dict[int, list[Any]] = {}
+        for row in conn.execute(stmt, params):
+            grouped.setdefault(row[0], []).append(row)
+        updates = self.update_views(list(grouped)) if with_updates else {}
+        return [view_action(rows, tuple(updates.get(aid, ()))) for aid, rows in grouped.items()]
+
+    def update_views(self, action_ids: list[int]) -> dict[int, list[ActionUpdate]]:
+        """The updates of these actions, oldest first, with their authors' names."""
+        out: dict[int, list[ActionUpdate]] = defaultdict(list)
+        if action_ids:
+            self.s.flush()  # updates added in this transaction count too
+            for action_id, author, text, at in self.s.connection().execute(
+                _VIEW_UPDATES, {"ids": action_ids}
+            ):
+                out[action_id].append(ActionUpdate(author=author or "?", text=text, at=at))
+        return out
+
     # mapping ---------------------------------------------------------------------------
     def to_actions(self, rows: list[ActionRow], *, with_updates: bool = True) -> list[Action]:
         """Map rows to domain actions, loading team names, closers and updates in bulk."""
         team_names = {tid: self.team(tid).name for tid in {r.team_id for r in rows}}
-        updates = self.updates_for([r.id for r in rows]) if with_updates else {}
+        updates = self.update_views([r.id for r in rows]) if with_updates else {}
         closers = {
             mid: self.member(mid).name for mid in {r.closed_by_id for r in rows if r.closed_by_id}
         }
@@ -791,6 +996,65 @@ class Repo:
             )
             for r in rows
         ]
+
+
+def view_action(rows: list[Any], updates: tuple[ActionUpdate, ...]) -> Action:
+    """Map the rows of one action in a read view (one per owner) to the domain."""
+    (
+        action_id,
+        team_id,
+        team_name,
+        number,
+        kind,
+        topic,
+        text,
+        note,
+        owners_text,
+        deadline_kind,
+        deadline_text,
+        due_date,
+        status,
+        created_at,
+        closed_at,
+        closed_by,
+        closed_note,
+        criteria,
+        interests,
+        carried_from,
+        *_owner,
+    ) = rows[0]
+    return Action(
+        carried_from=carried_from,
+        id=action_id,
+        team_id=team_id,
+        team_name=team_name,
+        number=number,
+        kind=ItemKind(kind),
+        topic=topic,
+        text=text,
+        note=note,
+        owners_text=owners_text,
+        owners=tuple(
+            Owner(
+                member_id=r[20],
+                name=r[22],
+                telegram_id=r[24],
+                claimed=r[21] is not None,
+                is_group=bool(r[23]),
+            )
+            for r in rows
+            if r[20] is not None
+        ),
+        deadline=Deadline(DeadlineKind(deadline_kind), deadline_text, due_date),
+        status=Status(status),
+        created_at=created_at,
+        closed_at=closed_at,
+        closed_by=closed_by,
+        closed_note=closed_note,
+        criteria=tuple(json.loads(criteria)) if criteria else (),
+        interests=interests,
+        updates=updates,
+    )
 
 
 def to_meeting(row: MeetingRow, attendees: list[AttendeeRow] | None = None) -> Meeting:
@@ -831,7 +1095,7 @@ def to_person(row: MemberRow, names: list[str] | None = None) -> Person:
 def to_action(
     row: ActionRow,
     team_name: str,
-    updates: list[ActionUpdateRow],
+    updates: list[ActionUpdate],
     closed_by: str | None,
     carried_from: date | None = None,
 ) -> Action:
@@ -865,10 +1129,7 @@ def to_action(
         closed_note=row.closed_note,
         criteria=tuple(json.loads(row.criteria)) if row.criteria else (),
         interests=row.interests,
-        updates=tuple(
-            ActionUpdate(author=u.author.name if u.author else "?", text=u.text, at=u.created_at)
-            for u in updates
-        ),
+        updates=tuple(updates),
     )
 
 
