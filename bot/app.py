@@ -16,6 +16,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot import texts
 from bot.config import Config
 from bot.errors import on_error
+from bot.ordering import InOrderPerSender
 from bot.reminders import reminder_tick
 from handlers import actions, documents, meetings, members, secretary
 from handlers.context import BotContext, Services
@@ -58,6 +59,8 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         builder.defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=tz))
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
+        # Updates overlap while they wait for Telegram; one person's stay in order.
+        .concurrent_updates(InOrderPerSender(cfg.concurrent_updates))
         .build()
     )
     app.bot_data["services"] = services
@@ -67,6 +70,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     meetings.register(app)
     documents.register(app)
     secretary.register(app)
+    members.register_last(app)
     app.add_error_handler(on_error)
     if cfg.reminders_enabled:
         assert app.job_queue is not None

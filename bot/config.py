@@ -19,6 +19,8 @@ DEFAULT_BASE_URL = ""
 DEFAULT_BASE_FILE_URL = ""
 DEFAULT_DB_URL = "sqlite:///data/otbot.sqlite3"
 
+DEFAULT_CONCURRENT_UPDATES = 16  # updates handled at once while they wait for Telegram
+
 
 class ConfigError(ValueError):
     """The configuration file cannot be used; the message says why."""
@@ -36,6 +38,7 @@ class Config:
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     reminders_enabled: bool = True
     tick_seconds: float = 60.0
+    concurrent_updates: int = DEFAULT_CONCURRENT_UPDATES
 
 
 def default_path() -> Path | None:
@@ -73,6 +76,13 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise ConfigError(f"unknown time zone: {timezone}") from err
     rem = data.get("reminders", {})
+    concurrent = bot.get("concurrent_updates", DEFAULT_CONCURRENT_UPDATES)
+    if (
+        not isinstance(concurrent, int)
+        or isinstance(concurrent, bool)
+        or not 1 <= concurrent <= 256
+    ):
+        raise ConfigError("[bot] concurrent_updates must be a whole number from 1 to 256")
     return Config(
         token=(env.get("TELEGRAM_BOT_TOKEN") or str(tg.get("token", ""))).strip(),
         base_url=str(tg.get("base_url", DEFAULT_BASE_URL)),
@@ -84,6 +94,7 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
         reminders=_reminders(rem, tz),
         reminders_enabled=bool(rem.get("enabled", True)),
         tick_seconds=float(rem.get("tick_seconds", 60.0)),
+        concurrent_updates=concurrent,
     )
 
 

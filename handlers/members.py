@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
@@ -155,6 +162,19 @@ async def herinneringen(update: Update, context: BotContext) -> None:
 async def edited(update: Update, context: BotContext) -> None:
     """An edited message changes nothing; say so, or people think their fix was saved."""
     await reply(update, texts.EDIT_IGNORED)
+
+
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """A button no handler knows (an old keyboard, a tampered one): say so, so the user's
+    button does not keep spinning."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer(texts.STALE_BUTTON, show_alert=True)
+
+
+def register_last(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """What handles updates no other handler took; registered after all others."""
+    app.add_handler(CallbackQueryHandler(unknown_button))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -27,7 +27,6 @@ from tests.e2e.fake_telegram import FakeTelegram
 
 TEAM = "OT Wonen en Leefomgeving"
 GROUP_ID = -100100
-BARRIER_USER = 1  # a stranger whose /help marks "the bot has handled all before"
 
 
 class BotThread:
@@ -65,6 +64,18 @@ class BotThread:
         future = asyncio.run_coroutine_threadsafe(run_reminders(self.app), self._loop)
         return future.result(timeout=30)
 
+    def settle(self, fake: FakeTelegram, timeout: float = 30.0) -> None:
+        """Block until the bot has completely handled every update pushed so far.
+
+        The fake sees the bot take them (a later getUpdates offset: PTB queued them first);
+        then the Application's queue is joined, which returns once every queued update's
+        handlers have finished (updates run concurrently, see bot/ordering.py).
+        """
+        assert self._loop is not None
+        fake.wait_idle(timeout)
+        joined = asyncio.run_coroutine_threadsafe(self.app.update_queue.join(), self._loop)
+        joined.result(timeout=timeout)
+
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._stop.set)
@@ -81,6 +92,7 @@ class Tg:
     fake: FakeTelegram
     clock: FrozenClock
     group: dict[str, Any]
+    bot: BotThread
     people: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def person(
@@ -119,17 +131,8 @@ class Tg:
         return self.replies_since(chat, mark)
 
     def replies_since(self, chat: dict[str, Any], mark: int) -> str:
-        """Wait until the bot handled everything pushed so far; return its texts to `chat`.
-
-        The bot handles updates one at a time, so once it answered a barrier message pushed
-        after ours (a /help from a stranger, which stores nothing) it is done with ours.
-        """
-        barrier = self.fake.user(BARRIER_USER, "Barrier")
-        barrier_mark = self.fake.mark()
-        self.fake.push_message(self.fake.private_chat(barrier), barrier, "/help")
-        self.fake.wait_for_call(
-            "sendMessage", lambda c: c.params.get("chat_id") == BARRIER_USER, after=barrier_mark
-        )
+        """Wait until the bot handled everything pushed so far; return its texts to `chat`."""
+        self.bot.settle(self.fake)
         return "\n".join(self.fake.sent_texts(chat["id"], after=mark))
 
     def press(self, user: dict[str, Any], message: dict[str, Any], label: str) -> tuple[str, str]:
@@ -192,4 +195,4 @@ def running(
 @pytest.fixture
 def tg(fake: FakeTelegram, clock: FrozenClock, running: BotThread) -> Tg:
     group = fake.group(GROUP_ID, TEAM)
-    return Tg(fake, clock, group)
+    return Tg(fake, clock, group, running)

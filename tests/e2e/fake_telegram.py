@@ -439,6 +439,8 @@ class FakeTelegram:
         self._connections: set[socket.socket] = set()
         self._update_ids = itertools.count(1)
         self._pending: list[dict[str, Any]] = []
+        # Users who pushed updates since the last settle_senders(): id -> User dict.
+        self._senders: dict[int, dict[str, Any]] = {}
         self._poll_generation = 0
         self._users: dict[int, dict[str, Any]] = {self.bot_id: dict(self.bot_user)}
         self._started: set[int] = set()
@@ -1041,6 +1043,37 @@ class FakeTelegram:
                     + self._describe()
                 )
 
+    def settle_senders(self, timeout: float = 10.0) -> None:
+        """Block until the bot has finished every update a user pushed so far.
+
+        The bot handles one sender's updates in order and different senders' at the same
+        time (bot/ordering.py). So each user who pushed something since the last call presses
+        a button the bot never made ("settle"); the bot answers such a press with "this button
+        no longer works" and nothing else. Once all are answered, everything those users sent
+        before is done. (Updates without a sender, such as channel posts, are not covered.)
+        """
+        with self._lock:
+            senders = list(self._senders.values())
+            self._senders.clear()
+        queries = []
+        for user in senders:
+            card = {
+                "message_id": 1,
+                "from": dict(self.bot_user),
+                "chat": self.private_chat(user),
+                "date": self.now,
+                "text": "settle",
+            }
+            queries.append(self.push_callback(user, card, "settle"))
+        with self._lock:
+            self._senders.clear()  # the presses themselves need no settling
+        for query_id in queries:
+            self.wait_for_call(
+                "answerCallbackQuery",
+                lambda c, q=query_id: c.params.get("callback_query_id") == q,
+                timeout=timeout,
+            )
+
     async def await_updates_consumed(self, timeout: float = 10.0) -> None:
         """``wait_idle`` for async tests."""
         await asyncio.to_thread(self.wait_idle, timeout)
@@ -1273,6 +1306,10 @@ class FakeTelegram:
     def _enqueue(self, update: dict[str, Any]) -> dict[str, Any]:
         update = {"update_id": next(self._update_ids), **copy.deepcopy(update)}
         self._pending.append(update)
+        for value in update.values():
+            if isinstance(value, dict) and isinstance(value.get("from"), dict):
+                self._senders[value["from"]["id"]] = dict(value["from"])
+                break
         self._cond.notify_all()
         return copy.deepcopy(update)
 

@@ -24,7 +24,9 @@ def test_example_config_loads_and_documents_every_key(tmp_path: Path) -> None:
     assert [t.name for t in cfg.teams] == ["OT Wonen en Leefomgeving"]
     assert cfg.teams[0].secretary_usernames == frozenset({"secretaris_npsnw"})
     text = example.read_text()
-    for key in ("token", "base_url", "base_file_url", "url", "timezone", "secretaries", "chat_id"):
+    assert cfg.concurrent_updates == 16
+    keys = ("token", "base_url", "base_file_url", "url", "timezone", "secretaries", "chat_id")
+    for key in (*keys, "concurrent_updates"):
         assert f"{key} =" in text
 
 
@@ -51,7 +53,15 @@ def test_environment_wins_and_teams_parse(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["[team]\nsecretaries = [1]\n", '[team]\nname = "A"\n[[teams]]\nname = "a"\n', "[team"],
+    [
+        "[team]\nsecretaries = [1]\n",
+        '[team]\nname = "A"\n[[teams]]\nname = "a"\n',
+        "[team",
+        "[bot]\nconcurrent_updates = 0\n",
+        "[bot]\nconcurrent_updates = 1000\n",
+        '[bot]\nconcurrent_updates = "16"\n',
+        "[bot]\nconcurrent_updates = true\n",
+    ],
 )
 def test_bad_config_is_refused(tmp_path: Path, content: str) -> None:
     path = tmp_path / "config.toml"
