@@ -110,8 +110,11 @@ async def update_cmd(update: Update, context: BotContext) -> None:
     number, text = number_and_rest(update, "update")
     if not text:
         raise EmptyText()
+    message_id = update.effective_message.message_id if update.effective_message else None
     done = await as_member(
-        update, context, lambda: context.actions.add_update(user, chat, number, text)
+        update,
+        context,
+        lambda: context.actions.add_update(user, chat, number, text, message_id=message_id),
     )
     await reply(update, texts.update_saved(done.action))
 
@@ -129,7 +132,9 @@ async def update_reply(update: Update, context: BotContext) -> None:
     done = await as_member(
         update,
         context,
-        lambda: context.actions.add_update(user, chat, number, text, team_name=team_name),
+        lambda: context.actions.add_update(
+            user, chat, number, text, team_name=team_name, message_id=message.message_id
+        ),
     )
     await reply(update, texts.update_saved(done.action))
 

@@ -119,8 +119,9 @@ class ActionService(ServiceBase):
                 raise MessageNotUnderstood(problems)
             now = self.now()
             batch = secrets.token_hex(8)
-            if message_id is not None and chat is not None:
-                batch = f"{'n' if chat.chat_id < 0 else 'p'}{abs(chat.chat_id)}m{message_id}"
+            key = message_key(chat, message_id)
+            if key is not None:
+                batch = key
                 seen = repo.batch(team.id, batch)
                 if seen:
                     return Added(batch, tuple(repo.to_actions(seen)))
@@ -440,8 +441,13 @@ class ActionService(ServiceBase):
         text: str,
         team_id: int | None = None,
         team_name: str | None = None,
+        message_id: int | None = None,
     ) -> Changed:
-        """Add a progress update to an action."""
+        """Add a progress update to an action.
+
+        With the Telegram message id, a message delivered twice (after a crash before the
+        update was confirmed to Telegram) adds the update once.
+        """
         now = self.now()
         text = text.strip()
         if not text:
@@ -454,9 +460,16 @@ class ActionService(ServiceBase):
             action = repo.to_actions([row], with_updates=False)[0]
             if not may_update(actor, action):
                 raise NotOwner(number)
+            key = message_key(chat, message_id)
+            if key is not None and repo.update_by_message(key):
+                return Changed(repo.to_actions([row])[0], changed=False)
             repo.s.add(
                 ActionUpdateRow(
-                    action_id=row.id, author_id=actor.member_id, text=text, created_at=now
+                    action_id=row.id,
+                    author_id=actor.member_id,
+                    text=text,
+                    created_at=now,
+                    message_key=key,
                 )
             )
             row.updated_at = now
@@ -618,3 +631,10 @@ class _OwnerCache:
             if all(m is not member for m in out):
                 out.append(member)
         return out
+
+
+def message_key(chat: ChatRef | None, message_id: int | None) -> str | None:
+    """Name a Telegram message ("n100100m5": chat -100100, message 5) to recognise it again."""
+    if chat is None or message_id is None:
+        return None
+    return f"{'n' if chat.chat_id < 0 else 'p'}{abs(chat.chat_id)}m{message_id}"

@@ -286,6 +286,8 @@ class ActionUpdateRow(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The Telegram message it came from ("p901m77"): a message delivered twice adds it once.
+    message_key: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
 
     author: Mapped[MemberRow | None] = relationship(lazy="joined")
 

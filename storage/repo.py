@@ -520,6 +520,11 @@ class Repo:
             )
         )
 
+    def update_by_message(self, key: str) -> bool:
+        """Whether an update from this Telegram message is stored already."""
+        found = self.s.scalar(select(ActionUpdateRow.id).where(ActionUpdateRow.message_key == key))
+        return found is not None
+
     def has_activity_since_added(self, action_ids: list[int]) -> int | None:
         """Return the number of an action that was touched after it was added, if any."""
         if not action_ids:

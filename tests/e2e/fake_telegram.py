@@ -1043,7 +1043,7 @@ class FakeTelegram:
                     + self._describe()
                 )
 
-    def settle_senders(self, timeout: float = 10.0) -> None:
+    def settle_senders(self, timeout: float = 10.0) -> list[str]:
         """Block until the bot has finished every update a user pushed so far.
 
         The bot handles one sender's updates in order and different senders' at the same
@@ -1051,6 +1051,7 @@ class FakeTelegram:
         a button the bot never made ("settle"); the bot answers such a press with "this button
         no longer works" and nothing else. Once all are answered, everything those users sent
         before is done. (Updates without a sender, such as channel posts, are not covered.)
+        Returns the ids of the presses, whose answers are not the bot's answers to anyone.
         """
         with self._lock:
             senders = list(self._senders.values())
@@ -1073,6 +1074,7 @@ class FakeTelegram:
                 lambda c, q=query_id: c.params.get("callback_query_id") == q,
                 timeout=timeout,
             )
+        return queries
 
     async def await_updates_consumed(self, timeout: float = 10.0) -> None:
         """``wait_idle`` for async tests."""

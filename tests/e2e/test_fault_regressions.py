@@ -19,7 +19,7 @@ from tests.e2e.test_hostile import (  # noqa: F401  (fixtures are used by name)
     raw_message,
     start_team,
 )
-from tests.e2e.test_story import numbers
+from tests.e2e.test_story import numbers, team_people
 
 HUGE = "99999999999999999999"  # > 2**63: SQLite cannot bind it
 
@@ -158,3 +158,33 @@ def test_automatic_forward_from_a_linked_channel_is_no_member(
     push_raw(tg, "message", post)
     assert "Telegram" not in tg.send(p["marloes"], tg.group, "/leden")
     assert logging.ERROR not in [r.levelno for r in caplog.records]
+
+
+def test_an_update_telegram_delivers_twice_is_stored_once(tg: Tg, fake: FakeTelegram) -> None:
+    """Found by the random-SIGKILL test: killed after saving an /update and answering, but
+    before the next getUpdates told Telegram, the bot got the same message again at restart
+    and stored the update twice."""
+    p = team_people(tg)
+    marloes, jan = p["marloes"], p["jan"]
+    tg.send(marloes, tg.group, "/koppel")
+    tg.send(marloes, tg.dm(marloes), "Jan: data doorsturen (ASAP)")
+    tg.send(jan, tg.group, "/ikben Jan")
+    tg.sync_time()
+    mark = fake.mark()
+    message = fake.push_message(tg.group, marloes, "/update 1 eerste versie klaar")
+    assert "Update bij #1 opgeslagen" in tg.replies_since(tg.group, mark)
+    mark = fake.mark()
+    fake.push_update({"message": message})  # the same update again, as after a crash
+    assert "Update bij #1 opgeslagen" in tg.replies_since(tg.group, mark)
+    # The reply to the bot's "Update voor #1" prompt is recognised the same way.
+    tg.sync_time()
+    tg.send(jan, tg.group, "/actie 1")
+    card = fake.last_bot_message(tg.group["id"])
+    tg.press(jan, card, "Update")
+    prompt = fake.last_bot_message(tg.group["id"])
+    answer = fake.push_message(tg.group, jan, "verstuurd naar de partners", reply_to=prompt)
+    tg.replies_since(tg.group, mark)
+    fake.push_update({"message": answer})
+    card_text = tg.send(jan, tg.group, "/actie 1")
+    assert card_text.count("eerste versie klaar") == 1, card_text
+    assert card_text.count("verstuurd naar de partners") == 1, card_text
