@@ -711,6 +711,7 @@ class BotRun:
     stray: int = 0
     log_warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_ms_per_update: float = 0.0  # the bot process's CPU time (user + system) in the burst
 
 
 class BotProcess:
@@ -726,6 +727,7 @@ class BotProcess:
         db_url: str = "",
         teams: list[Team] | None = None,
         profile: Path | None = None,
+        config_extra: str = "",
     ) -> None:
         self.fake = fake
         self.name = name
@@ -737,7 +739,8 @@ class BotProcess:
             cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-child", fake.base_url]
         else:
             config = folder / f"{name}.toml"
-            config.write_text(bot_config(fake, db_url, teams or []), encoding="utf-8")
+            text = bot_config(fake, db_url, teams or []) + config_extra
+            config.write_text(text, encoding="utf-8")
             cmd = [sys.executable]
             if profile is not None:
                 cmd += ["-m", "cProfile", "-o", str(profile)]
@@ -764,6 +767,11 @@ class BotProcess:
 
     def rss_mb(self) -> float:
         return self._status_mb("VmRSS:")
+
+    def cpu_seconds(self) -> float:
+        """CPU time the process used so far (user + system, /proc/PID/stat)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def _status_mb(self, key: str) -> float:
         with contextlib.suppress(OSError):
@@ -814,12 +822,29 @@ def bot_config(fake: Any, db_url: str, teams: list[Team]) -> str:
     return "\n".join(lines)
 
 
-def barrier(fake: Any, who: tuple[dict[str, Any], dict[str, Any]], timeout: float) -> Any:
+def barrier(fake: Any, who: tuple[dict[str, Any], dict[str, Any]], timeout: float) -> set[str]:
+    """Wait until the bot has handled every update pushed so far; return the barrier's own
+    callback query ids (their answers are no replies to anyone).
+
+    Our bot handles updates concurrently, one sender's in order (bot/ordering.py), so a /help
+    from a stranger answered proves nothing about the others: every sender who pushed
+    something presses a button the bot does not know, and once all those presses are
+    answered, everything before them is handled (the fake's `settle_senders`). The stranger's
+    /help is kept so that there is at least one.
+    """
     user, chat = who
     mark = fake.mark()
     fake.push_message(chat, user, "/help")
-    return fake.wait_for_call(
+    fake.wait_for_call(
         "sendMessage", lambda c: c.params.get("chat_id") == BARRIER_ID, after=mark, timeout=timeout
+    )
+    return set(fake.settle_senders(timeout))
+
+
+def is_barrier(call: Any, settle: set[str]) -> bool:
+    """A call that answers the barrier (the stranger's /help, or a settle press)."""
+    return (
+        call.params.get("chat_id") == BARRIER_ID or call.params.get("callback_query_id") in settle
     )
 
 
@@ -835,15 +860,15 @@ def latency_run(
         query_id = push(fake, upd)
         method, predicate = first_wanted(upd, query_id)
         first = fake.wait_for_call(method, predicate, after=mark, timeout=120)
-        barrier(fake, who, timeout=120)
+        settle = barrier(fake, who, timeout=120)
         calls = fake.calls[mark : fake.mark()]
-        mine = [c for c in calls if is_reply(c, upd, query_id)]
+        mine = [c for c in calls if is_reply(c, upd, query_id) and not is_barrier(c, settle)]
         others = [
             c
             for c in calls
             if c.method.lower() in REPLY_METHODS
             and not is_reply(c, upd, query_id)
-            and c.params.get("chat_id") != BARRIER_ID
+            and not is_barrier(c, settle)
         ]
         replies += len(mine)
         stray += len(others)
@@ -867,13 +892,9 @@ def burst_run(
     mark = fake.mark()
     before = time.monotonic()
     query_ids = [push(fake, upd) for upd in updates]
-    barrier(fake, who, timeout=900)
+    settle = barrier(fake, who, timeout=900)
     calls = fake.calls[mark : fake.mark()]
-    replies = [
-        c
-        for c in calls
-        if c.method.lower() in REPLY_METHODS and c.params.get("chat_id") != BARRIER_ID
-    ]
+    replies = [c for c in calls if c.method.lower() in REPLY_METHODS and not is_barrier(c, settle)]
     answered = {c.params.get("callback_query_id") for c in replies}
     missing = [q for q in query_ids if q is not None and q not in answered]
     per_chat: dict[Any, int] = {}
@@ -919,9 +940,12 @@ def run_bot(
                 run.samples, run.latency_replies, run.stray = latency_run(fake, updates, who, bare)
             else:
                 # The bare bot's burst is short and noisy: its median of three.
+                cpu = bot.cpu_seconds()
                 for _ in range(3 if bare else 1):
                     seconds, run.burst_replies = burst_run(fake, updates, who)
                     run.bursts.append(seconds)
+                cpu = bot.cpu_seconds() - cpu
+                run.cpu_ms_per_update = cpu * 1000 / (len(updates) * len(run.bursts))
                 run.burst_seconds = statistics.median(run.bursts)
                 run.throughput = len(updates) / run.burst_seconds
                 run.peak_rss_mb = bot.peak_rss_mb()
@@ -933,6 +957,42 @@ def run_bot(
         run.log_warnings += warnings
     run.seconds = time.perf_counter() - started
     return run
+
+
+def rtt_run(
+    fake: Any,
+    folder: Path,
+    loaded: Loaded,
+    updates: list[Upd],
+    who: tuple[dict[str, Any], dict[str, Any]],
+    rtt_ms: float,
+) -> None:
+    """Throughput when every Bot API call takes `rtt_ms` to answer, as the real Telegram
+    does from a server in Europe (loopback answers in a fraction of a millisecond)."""
+    fake.answer_delay = rtt_ms / 1000
+    try:
+        rates = {}
+        for label, bare in (("ours", False), ("bare PTB", True)):
+            name = f"rtt-{'bare' if bare else 'ours'}"
+            db_url = "" if bare else copy_db(loaded, name)
+            bot = BotProcess(
+                fake, folder, name, bare=bare, db_url=db_url, teams=None if bare else loaded.teams
+            )
+            try:
+                bot.wait_ready()
+                seconds, _replies = burst_run(fake, updates, who)
+                rates[label] = len(updates) / seconds
+            finally:
+                bot.stop()
+    finally:
+        fake.answer_delay = 0.0
+    print(
+        f"\nwith {rtt_ms:.0f} ms per Bot API call ({len(updates)} updates pushed at once):"
+        f" ours {rates['ours']:.0f} updates/s, bare PTB {rates['bare PTB']:.0f} updates/s,"
+        f" ours/bare {rates['ours'] / rates['bare PTB']:.2f}"
+        " (ours overlaps the waits of different senders; the bare bot, PTB's default,"
+        " handles one update at a time)"
+    )
 
 
 def profile_run(
@@ -1115,6 +1175,7 @@ def print_summary(ours: BotRun, bare: BotRun, f: Figures, n_updates: int) -> Non
         ("peak RSS after burst (MB)", ours.peak_rss_mb, bare.peak_rss_mb, "{:.1f}"),
         ("burst: seconds", ours.burst_seconds, bare.burst_seconds, "{:.2f}"),
         ("burst: reply calls", ours.burst_replies, bare.burst_replies, "{:.0f}"),
+        ("burst: CPU ms per update", ours.cpu_ms_per_update, bare.cpu_ms_per_update, "{:.2f}"),
     ]
     for label, a, b, fmt in rows:
         ratio = a / b if b else float("nan")
@@ -1179,6 +1240,16 @@ def main() -> int:
         "--scale-updates", type=int, default=400, help="updates per size with --scale"
     )
     parser.add_argument("--profile", type=Path, help="also cProfile our bot's burst run to FILE")
+    parser.add_argument(
+        "--rtt",
+        type=float,
+        default=50.0,
+        metavar="MS",
+        help="also compare throughput when each Bot API call takes MS to answer (0: skip)",
+    )
+    parser.add_argument(
+        "--rtt-updates", type=int, default=300, help="updates in the --rtt comparison"
+    )
     parser.add_argument("--bare-child", metavar="BASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_child:
@@ -1229,6 +1300,8 @@ def main() -> int:
             latency_table([ours] if args.scale else [ours, bare])
             if not args.scale:
                 print_summary(ours, bare, f, n_updates)
+            if args.rtt and not args.scale:
+                rtt_run(fake, folder, loaded, updates[: args.rtt_updates], who, args.rtt)
             if args.profile:
                 profile_run(fake, folder, loaded, updates, warmup, who, args.profile)
             loaded.path.unlink()

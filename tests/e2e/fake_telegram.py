@@ -460,6 +460,9 @@ class FakeTelegram:
         self._callback_numbers = itertools.count(1)
         self._faults: list[_Fault] = []
         self._holds: dict[str, Hold] = {}
+        # Seconds to wait before answering any call but getUpdates: the round trip to the
+        # real Telegram (50-200 ms) that loopback does not have. For benchmarks.
+        self.answer_delay = 0.0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": self._get_me,
             "logout": lambda params: True,
@@ -1193,6 +1196,9 @@ class FakeTelegram:
             else:
                 self._record(call)
             hold = self._holds.pop(lower, None) if status == 200 else None
+            delay = self.answer_delay if lower != "getupdates" else 0.0
+        if delay:
+            time.sleep(delay)  # a far-away Telegram (benchmarks); never set by tests
         if hold is not None:
             # The call took effect (recorded, message stored) but its answer is held back:
             # a test can kill the client "after Telegram accepted, before it heard so".
