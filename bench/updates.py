@@ -33,13 +33,19 @@ are not: some then claim or close a closed action, outcome "again" or "refused")
 Two runs per bot, each on a fresh copy of the database and a fresh bot process:
 
 * latency: push one update, wait for the bot's first reply call for it (sendMessage to its chat,
-  or answerCallbackQuery for its query), then push a barrier (/help from a stranger) and wait
-  for its answer, so the bot is idle before the next update. Latency = the fake's arrival time
+  or answerCallbackQuery for its query), then settle (`barrier()`: our bot handles updates
+  concurrently, one sender's in order, so every sender since the last settle presses a button
+  the bot does not know; all answered = all handled), so the bot is idle before the next
+  update. Latency = the fake's arrival time
   of the reply call (`time.monotonic()`) minus the time just before the push: "first" is what
   the user sees first, "last" is the last reply call for the update (long lists come in parts).
-* throughput: push all updates at once, then a barrier; updates/s = updates / (time of the last
+* throughput: push all updates at once, then settle; updates/s = updates / (time of the last
   reply call - time before the first push). The bare bot's burst takes a few seconds and varies
-  run to run, so it is pushed three times (same process) and its median is used.
+  run to run, so it is pushed three times (same process) and its median is used. "CPU ms per
+  update" is the bot process's user + system time over the burst(s) per update (settling
+  included): unlike updates/s, it hardly depends on what else the machine is doing.
+* `--rtt MS` (default 50): the burst again, on fresh processes, with the fake answering every
+  call but getUpdates after MS: the real Telegram is a round trip away, loopback is not.
 
 The bare bot (`--bare-child`, started the same way) is a plain PTB Application that answers
 every message with reply_text("ok") and every button with answer("ok"), over the same fake,
