@@ -31,23 +31,33 @@ def sender_key(update: object) -> int:
     return 0
 
 
-class InOrderPerSender(BaseUpdateProcessor):
-    """Up to `max_concurrent_updates` updates at once; one sender's updates in order."""
+WAITING = 256  # updates PTB lets in at once: running, or waiting for their sender's turn
 
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+
+class InOrderPerSender(BaseUpdateProcessor):
+    """Up to `running` updates at once; one sender's updates in order.
+
+    PTB's own limit counts updates that are waiting too, so it is set high: a sender with a
+    backlog waits for their own turn without taking a running slot from everyone else.
+    """
+
+    def __init__(self, running: int) -> None:
+        super().__init__(1 if running == 1 else max(running, WAITING))
+        self.running = running
+        self._slots = asyncio.Semaphore(running)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}  # key -> updates holding or waiting for its lock
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the sender's earlier updates, then handle this one."""
+        """Wait for the sender's earlier updates and a free slot, then handle this one."""
         key = sender_key(update)
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
         self._users[key] = self._users.get(key, 0) + 1
         try:
-            async with lock:  # asyncio.Lock is fair: waiters get it in arrival order
+            # Both are fair (first come, first served), so Telegram's order is kept.
+            async with lock, self._slots:
                 await coroutine
         finally:
             self._users[key] -= 1

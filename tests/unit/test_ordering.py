@@ -118,3 +118,35 @@ def test_at_most_max_concurrent_updates_run_at_once() -> None:
 
     run(main())
     assert peak == 3
+
+
+def test_a_senders_backlog_does_not_take_everyones_slots() -> None:
+    log: list[str] = []
+
+    async def handle(name: str, gate: asyncio.Event) -> None:
+        await gate.wait()
+        log.append(name)
+
+    async def main() -> None:
+        processor = InOrderPerSender(2)
+        gate, open_gate = asyncio.Event(), asyncio.Event()
+        open_gate.set()
+        backlog = [
+            asyncio.create_task(processor.process_update(message(n, 7), handle(f"a{n}", gate)))
+            for n in range(5)
+        ]
+        other = asyncio.create_task(
+            processor.process_update(message(9, 8), handle("b", open_gate))
+        )
+        await asyncio.wait_for(other, 5)  # sender 8 runs while sender 7's first one hangs
+        assert log == ["b"]
+        gate.set()
+        await asyncio.wait_for(asyncio.gather(*backlog), 5)
+        assert log == ["b", "a0", "a1", "a2", "a3", "a4"]
+
+    run(main())
+
+
+def test_one_at_a_time_means_ptb_handles_updates_sequentially() -> None:
+    assert InOrderPerSender(1).max_concurrent_updates == 1
+    assert InOrderPerSender(16).max_concurrent_updates >= 16
