@@ -36,6 +36,7 @@ from storage.models import (
     AttendeeRow,
     DecisionVersionRow,
     EventRow,
+    HandledMessageRow,
     MeetingRow,
     MemberNameRow,
     MemberRow,
@@ -466,14 +467,15 @@ class Repo:
         return self.s.scalars(_ACTION, {"team": team_id, "number": number}).unique().first()
 
     def batch(self, team_id: int, batch: str) -> list[ActionRow]:
-        return list(
-            self.s.scalars(
-                select(ActionRow)
-                .options(selectinload(ActionRow.owners))
-                .where(ActionRow.team_id == team_id, ActionRow.batch == batch)
-                .order_by(ActionRow.number)
-            )
+        """The actions one message added. Filtered on `batch` alone in SQL so that SQLite
+        takes its index (with the team too it chose the team's index: 6 ms at 100,000)."""
+        rows = self.s.scalars(
+            select(ActionRow)
+            .options(selectinload(ActionRow.owners))
+            .where(ActionRow.batch == batch)
+            .order_by(ActionRow.number)
         )
+        return [r for r in rows if r.team_id == team_id]
 
     def open_actions(
         self, team_id: int, offset: int = 0, limit: int | None = None
@@ -524,6 +526,19 @@ class Repo:
         """Whether an update from this Telegram message is stored already."""
         found = self.s.scalar(select(ActionUpdateRow.id).where(ActionUpdateRow.message_key == key))
         return found is not None
+
+    def claim_message(self, key: str | None, kind: str, now: datetime) -> bool:
+        """Record that this Telegram message is handled, in the current transaction.
+
+        False when it was handled before (delivered again): the caller then changes nothing.
+        Without a key (no message to name) every call is new.
+        """
+        if key is None:
+            return True
+        if self.s.get(HandledMessageRow, key) is not None:
+            return False
+        self.s.add(HandledMessageRow(key=key, kind=kind, created_at=now))
+        return True
 
     def has_activity_since_added(self, action_ids: list[int]) -> int | None:
         """Return the number of an action that was touched after it was added, if any."""
