@@ -31,14 +31,16 @@ _CANCEL = re.compile(r"^(?:annuleer|annuleren|vervalt|schrap)\s+(.+)$", re.IGNOR
 async def ot(update: Update, context: BotContext) -> None:
     """List, plan, move or cancel OT meetings."""
     user, chat, args = sender(update), chat_ref(update), command_args(update)
-    meetings = context.services.meetings
+    meetings, message_id = context.services.meetings, _message_id(update)
     if not args:
         found = await as_member(update, context, lambda: meetings.upcoming(user, chat))
         await reply(update, texts.meetings(found))
         return
     if move := _MOVE.match(args):
         old, new = move.group(1), move.group(2)
-        change = await as_member(update, context, lambda: meetings.move(user, chat, old, new))
+        change = await as_member(
+            update, context, lambda: meetings.move(user, chat, old, new, message_id)
+        )
         mentions = sorted(
             {(o.telegram_id, o.name) for a in change.moved for o in a.owners if o.telegram_id}
         )
@@ -48,7 +50,9 @@ async def ot(update: Update, context: BotContext) -> None:
         return
     if cancel := _CANCEL.match(args):
         day = cancel.group(1)
-        change = await as_member(update, context, lambda: meetings.cancel(user, chat, day))
+        change = await as_member(
+            update, context, lambda: meetings.cancel(user, chat, day, message_id)
+        )
         buttons = [
             [
                 InlineKeyboardButton(
@@ -68,7 +72,7 @@ async def ot(update: Update, context: BotContext) -> None:
         markup = InlineKeyboardMarkup(buttons) if change.moved and buttons else None
         await reply(update, texts.meeting_cancelled(change), markup)
         return
-    change = await as_member(update, context, lambda: meetings.plan(user, chat, args))
+    change = await as_member(update, context, lambda: meetings.plan(user, chat, args, message_id))
     await reply(update, texts.meeting_planned(change.meeting, change.attached))
 
 
@@ -110,8 +114,11 @@ async def aanwezig(update: Update, context: BotContext) -> None:
     user, chat, text = sender(update), chat_ref(update), command_args(update)
     if not text:
         raise Usage("aanwezig")
+    message_id = _message_id(update)
     meeting = await as_member(
-        update, context, lambda: context.services.meetings.record_meeting(user, chat, text)
+        update,
+        context,
+        lambda: context.services.meetings.record_meeting(user, chat, text, message_id),
     )
     await reply(update, texts.meeting_recorded(meeting))
 
@@ -128,8 +135,11 @@ async def agenderen(update: Update, context: BotContext) -> None:
     user, chat, text = sender(update), chat_ref(update), command_args(update)
     if not text:
         raise Usage("agenderen")
+    message_id = _message_id(update)
     meeting = await as_member(
-        update, context, lambda: context.services.meetings.put_on_agenda(user, chat, text)
+        update,
+        context,
+        lambda: context.services.meetings.put_on_agenda(user, chat, text, message_id),
     )
     await reply(update, texts.agenda_item_added(meeting))
 
@@ -166,13 +176,18 @@ async def corrigeer(update: Update, context: BotContext) -> None:
     first, _, rest = args.partition("\n") if "\n" in args else args.partition(" ")
     if not first.strip().lstrip("#").isdigit() or not rest.strip():
         raise Usage("corrigeer")
-    number = parse_number(first)
+    number, message_id = parse_number(first), _message_id(update)
     found = await as_member(
         update,
         context,
-        lambda: context.services.meetings.correct(user, chat, number, rest),
+        lambda: context.services.meetings.correct(user, chat, number, rest, message_id),
     )
     await reply(update, "✏️ Nieuwe versie vastgelegd.\n\n" + texts.decision_card(found))
+
+
+def _message_id(update: Update) -> int | None:
+    """The command's Telegram message: the services recognise it when it comes again."""
+    return update.effective_message.message_id if update.effective_message else None
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -165,13 +165,21 @@ class MeetingService(ServiceBase):
     """The OT calendar, the agenda, and decisions."""
 
     # planning --------------------------------------------------------------------------
-    def plan(self, user: UserRef, chat: ChatRef | None, text: str) -> MeetingChange:
-        """Plan an OT ("24 april 14:00 Plein 40-45"); a tentative one becomes planned."""
+    def plan(
+        self, user: UserRef, chat: ChatRef | None, text: str, message_id: int | None = None
+    ) -> MeetingChange:
+        """Plan an OT ("24 april 14:00 Plein 40-45"); a tentative one becomes planned.
+
+        With the Telegram message id, a message delivered twice changes nothing the second
+        time (as for every command here that changes something).
+        """
         now = self.now()
         when = self._when(text)
         with unit_of_work(self.factory) as repo:
             _m, team, actor = self.resolve(repo, user, chat)
             self.require_secretary(actor)
+            if not _first_time(repo, chat, message_id, "ot", now):
+                return MeetingChange(_as_asked(repo, team.id, when))
             meeting = repo.meeting_on(team.id, when.day)
             if meeting is None:
                 meeting = repo.new_meeting(team.id, when.day, "planned", now)
@@ -196,13 +204,23 @@ class MeetingService(ServiceBase):
             _m, team, _a = self.resolve(repo, user, chat)
             return [to_meeting(m) for m in repo.meetings_from(team.id, self.today())]
 
-    def move(self, user: UserRef, chat: ChatRef | None, old: str, new: str) -> MeetingChange:
+    def move(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        old: str,
+        new: str,
+        message_id: int | None = None,
+    ) -> MeetingChange:
         """Move an OT to another day; its actions and their reminders move along."""
         now = self.now()
         old_day, when = self._day(old), self._when(new)
         with unit_of_work(self.factory) as repo:
             _m, team, actor = self.resolve(repo, user, chat)
             self.require_secretary(actor)
+            if not _first_time(repo, chat, message_id, "ot verplaats", now):
+                # Said once already (with the actions that moved): the OT, without them.
+                return MeetingChange(_as_asked(repo, team.id, when))
             meeting = repo.meeting_on(team.id, old_day)
             if meeting is None:
                 raise MeetingNotFound(old_day)
@@ -226,13 +244,18 @@ class MeetingService(ServiceBase):
                 to_meeting(meeting), tuple(repo.to_actions(rows, with_updates=False))
             )
 
-    def cancel(self, user: UserRef, chat: ChatRef | None, text: str) -> MeetingChange:
+    def cancel(
+        self, user: UserRef, chat: ChatRef | None, text: str, message_id: int | None = None
+    ) -> MeetingChange:
         """Cancel an OT; its actions go to the next OT (the secretary may choose another)."""
         now = self.now()
         day = self._day(text)
         with unit_of_work(self.factory) as repo:
             _m, team, actor = self.resolve(repo, user, chat)
             self.require_secretary(actor)
+            if not _first_time(repo, chat, message_id, "ot annuleer", now):
+                # Not again: an OT planned on that day since must stay planned.
+                return MeetingChange(Meeting(0, team.id, day, status="cancelled"))
             meeting = repo.meeting_on(team.id, day)
             if meeting is None:
                 raise MeetingNotFound(day)
@@ -295,7 +318,9 @@ class MeetingService(ServiceBase):
         return rows
 
     # the meeting itself ----------------------------------------------------------------
-    def record_meeting(self, user: UserRef, chat: ChatRef | None, text: str) -> Meeting:
+    def record_meeting(
+        self, user: UserRef, chat: ChatRef | None, text: str, message_id: int | None = None
+    ) -> Meeting:
         """Record chair, attendees and place of an OT (the actielijst's header)."""
         now = self.now()
         header = parse_header(text)
@@ -314,12 +339,26 @@ class MeetingService(ServiceBase):
                 if meeting is None:
                     raise MeetingNotFound(None)
                 day = meeting.day
+            if not _first_time(repo, chat, message_id, "aanwezig", now):
+                if meeting is not None:
+                    return to_meeting(meeting, repo.attendees(meeting.id))
+                # Cancelled since: do not create it again; confirm what was recorded.
+                return Meeting(
+                    0,
+                    team.id,
+                    day,
+                    place=header.place,
+                    chair=header.chair,
+                    attendees=header.attendees,
+                )
             meeting = record_header(repo, team.id, day, header, self.today(), now, meeting)
             repo.event(team.id, "meeting_recorded", now, actor_id=actor.member_id, day=day)
             repo.s.flush()
             return to_meeting(meeting, repo.attendees(meeting.id))
 
-    def put_on_agenda(self, user: UserRef, chat: ChatRef | None, text: str) -> Meeting | None:
+    def put_on_agenda(
+        self, user: UserRef, chat: ChatRef | None, text: str, message_id: int | None = None
+    ) -> Meeting | None:
         """Ask for something to be on the next OT's agenda ("agenderen"); any member may."""
         now = self.now()
         text = text.strip()
@@ -330,6 +369,8 @@ class MeetingService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             _m, team, actor = self.resolve(repo, user, chat)
             meeting = repo.meeting_after(team.id, self.today() - _ONE_DAY)
+            if not _first_time(repo, chat, message_id, "agenderen", now):
+                return to_meeting(meeting) if meeting else None
             repo.s.add(
                 AgendaItemRow(
                     team_id=team.id,
@@ -415,7 +456,14 @@ class MeetingService(ServiceBase):
                 raise WrongState(number, "action", "decision")
             return self._decision(repo, row, repo.to_actions([row])[0])
 
-    def correct(self, user: UserRef, chat: ChatRef | None, number: int, text: str) -> Decision:
+    def correct(
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        number: int,
+        text: str,
+        message_id: int | None = None,
+    ) -> Decision:
         """Correct a decision: a new version with who and when; the old text stays."""
         now = self.now()
         with unit_of_work(self.factory) as repo:
@@ -425,6 +473,8 @@ class MeetingService(ServiceBase):
             if row is None:
                 raise ActionNotFound(number)
             fields = _decision_fields(text, self.local_date(now))
+            if not _first_time(repo, chat, message_id, "corrigeer", now):
+                return self._decision(repo, row, repo.to_actions([row])[0])
             if row.kind != ItemKind.DECISION.value:
                 # Turning an action row into a decision ("dit was eigenlijk een besluit").
                 row.kind = ItemKind.DECISION.value
@@ -526,6 +576,27 @@ def record_version(repo: Repo, row: ActionRow, author_id: int | None, at: dateti
         )
     )
     repo.s.flush()
+
+
+def _first_time(
+    repo: Repo, chat: ChatRef | None, message_id: int | None, kind: str, now: datetime
+) -> bool:
+    """Claim the Telegram message for this change; False when it was handled before.
+
+    Telegram hears that an update was handled only at the bot's next poll, so after a crash
+    it delivers the last ones again. The claim commits with the change, or not at all.
+    """
+    from services.actions import message_key  # services.actions imports this module
+
+    return repo.claim_message(message_key(chat, message_id), kind, now)
+
+
+def _as_asked(repo: Repo, team_id: int, when: MeetingWhen) -> Meeting:
+    """The OT an /ot command delivered again was about, to confirm it once more."""
+    found = repo.meeting_on(team_id, when.day)
+    if found is not None:
+        return to_meeting(found)
+    return Meeting(0, team_id, when.day, when.start, when.place[:255])
 
 
 def _meeting_id(repo: Repo, team_id: int, day: date) -> int | None:

@@ -292,6 +292,17 @@ class ActionUpdateRow(Base):
     author: Mapped[MemberRow | None] = relationship(lazy="joined")
 
 
+class HandledMessageRow(Base):
+    """A Telegram message whose command changed something ("n100100m5"), so that the same
+    message delivered again (after a crash before Telegram heard of it) changes nothing."""
+
+    __tablename__ = "handled_messages"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))  # the command, e.g. "agenderen"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class EventRow(Base):
     """The audit trail: who did what to which action, and when. Never deleted."""
 
