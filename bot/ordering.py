@@ -6,9 +6,10 @@ while they wait for the network, but runs the updates of one sender (or, without
 one chat) strictly one after another, in the order Telegram delivered them: "/claim 3" then
 "/sluit 3" never swap.
 
-Database work does not interleave either way: every service call is one synchronous
-transaction, and an update's task runs up to its first real network wait before the next
-task starts, so transactions still follow Telegram's order.
+Transactions never interleave: every service call is one synchronous transaction with no
+await inside. One sender's follow Telegram's order; between different senders they follow
+the order in which updates get their turn (someone whose previous update still waits for
+Telegram lets later updates of others go first), as with people acting at the same moment.
 """
 
 from __future__ import annotations

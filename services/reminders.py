@@ -284,6 +284,12 @@ class ReminderService(ServiceBase):
         deliveries: list[Delivery] = []
         with unit_of_work(self.factory) as repo:
             rows = repo.reminders_ready(now, limit * 4)
+            # Who, which team and which action every row is about: four statements in all,
+            # not a few per row.
+            repo.prefetch(
+                (r.team_id for r in rows), (r.recipient_id for r in rows if r.recipient_id)
+            )
+            actions = repo.actions_by_id(r.action_id for r in rows if r.action_id)
             by_chat: dict[tuple[int, int], list[ReminderRow]] = defaultdict(list)
             for row in rows:
                 chat = self._route(repo, row)
@@ -298,7 +304,7 @@ class ReminderService(ServiceBase):
                 if len(deliveries) >= limit:
                     break
                 group = group[:MAX_ITEMS]
-                delivery = self._delivery(repo, group, now)
+                delivery = self._delivery(repo, group, now, actions)
                 if delivery is None:
                     for r in group:
                         r.status = "skipped"
@@ -322,7 +328,9 @@ class ReminderService(ServiceBase):
             return user.telegram_id
         return team.chat_id if team.chat_id is not None else None
 
-    def _delivery(self, repo: Repo, rows: list[ReminderRow], now: datetime) -> Delivery | None:
+    def _delivery(
+        self, repo: Repo, rows: list[ReminderRow], now: datetime, actions: dict[int, ActionRow]
+    ) -> Delivery | None:
         first = rows[0]
         team = repo.team(first.team_id)
         assert first.chat_id is not None
@@ -343,18 +351,18 @@ class ReminderService(ServiceBase):
             if user is None:
                 return None
             memberships = repo.memberships(user.id)
-            actions = repo.to_actions(
+            open_actions = repo.to_actions(
                 repo.open_actions_of([m.id for m, _ in memberships]), with_updates=False
             )
-            if not actions:
+            if not open_actions:
                 return None
             return replace(
                 base,
                 kind=DIGEST,
-                digest=tuple(sort_by_urgency(actions, today)),
+                digest=tuple(sort_by_urgency(open_actions, today)),
                 multi_team=len(memberships) > 1,
             )
-        action_rows = {r.action_id: repo.action_by_id(r.action_id) for r in rows if r.action_id}
+        action_rows = {r.action_id: actions[r.action_id] for r in rows if r.action_id in actions}
         by_id = {a.id: a for a in repo.to_actions(list(action_rows.values()), with_updates=False)}
         items = tuple(
             ReminderItem(r.id, r.kind, by_id[r.action_id], r.about, r.late)

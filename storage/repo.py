@@ -324,6 +324,28 @@ class Repo:
         self.s.flush()
         return meeting
 
+    def prefetch(self, team_ids: Iterable[int], member_ids: Iterable[int]) -> None:
+        """Load teams and members (with their users) in two statements for the per-id
+        lookups that follow (`team()`, `member()`)."""
+        teams = [t for t in set(team_ids) if t not in self._teams]
+        if teams:
+            for team in self.s.scalars(select(TeamRow).where(TeamRow.id.in_(teams))):
+                self._teams[team.id] = team
+        members = [m for m in set(member_ids) if m not in self._members]
+        if members:
+            for member in self.s.scalars(select(MemberRow).where(MemberRow.id.in_(members))):
+                self._members[member.id] = member
+
+    def actions_by_id(self, action_ids: Iterable[int]) -> dict[int, ActionRow]:
+        """Actions with their owners (and the owners' members and users), in two statements."""
+        ids = list(set(action_ids))
+        if not ids:
+            return {}
+        rows = self.s.scalars(
+            select(ActionRow).options(selectinload(ActionRow.owners)).where(ActionRow.id.in_(ids))
+        )
+        return {r.id: r for r in rows}
+
     def member(self, member_id: int) -> MemberRow:
         row = self._members.get(member_id)
         if row is None:
