@@ -36,7 +36,7 @@ from domain.model import (
 from domain.owners import MAX_NAME_LENGTH, normalize_name, split_owners
 from domain.reminders import snooze_until
 from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
-from services.base import ServiceBase
+from services.base import ServiceBase, message_key
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
 from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
@@ -631,10 +631,3 @@ class _OwnerCache:
             if all(m is not member for m in out):
                 out.append(member)
         return out
-
-
-def message_key(chat: ChatRef | None, message_id: int | None) -> str | None:
-    """Name a Telegram message ("n100100m5": chat -100100, message 5) to recognise it again."""
-    if chat is None or message_id is None:
-        return None
-    return f"{'n' if chat.chat_id < 0 else 'p'}{abs(chat.chat_id)}m{message_id}"

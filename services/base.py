@@ -174,3 +174,10 @@ class ServiceBase:
         """Refuse unless the actor is a secretary of the team."""
         if not actor.is_secretary:
             raise NotSecretary()
+
+
+def message_key(chat: ChatRef | None, message_id: int | None) -> str | None:
+    """Name a Telegram message ("n100100m5": chat -100100, message 5) to recognise it again."""
+    if chat is None or message_id is None:
+        return None
+    return f"{'n' if chat.chat_id < 0 else 'p'}{abs(chat.chat_id)}m{message_id}"

@@ -39,7 +39,7 @@ from domain.model import (
 )
 from domain.owners import normalize_name
 from domain.reminders import ReminderSettings
-from services.base import ServiceBase
+from services.base import ServiceBase, message_key
 from services.reminders import replan
 from storage.models import (
     ActionRow,
@@ -586,8 +586,6 @@ def _first_time(
     Telegram hears that an update was handled only at the bot's next poll, so after a crash
     it delivers the last ones again. The claim commits with the change, or not at all.
     """
-    from services.actions import message_key  # services.actions imports this module
-
     return repo.claim_message(message_key(chat, message_id), kind, now)
 
 
