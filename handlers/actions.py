@@ -15,6 +15,7 @@ from handlers.common import (
     as_member,
     chat_ref,
     command_args,
+    message_of,
     number_and_rest,
     number_arg,
     plain_text,
@@ -110,11 +111,11 @@ async def update_cmd(update: Update, context: BotContext) -> None:
     number, text = number_and_rest(update, "update")
     if not text:
         raise EmptyText()
-    message_id = update.effective_message.message_id if update.effective_message else None
+    sent_as = message_of(update)
     done = await as_member(
         update,
         context,
-        lambda: context.actions.add_update(user, chat, number, text, message_id=message_id),
+        lambda: context.actions.add_update(user, chat, number, text, message_id=sent_as),
     )
     await reply(update, texts.update_saved(done.action))
 

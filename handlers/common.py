@@ -217,6 +217,11 @@ def sender(update: Update) -> UserRef:
     return user
 
 
+def message_of(update: Update) -> int | None:
+    """The Telegram message of a command: services recognise it when Telegram sends it again."""
+    return update.effective_message.message_id if update.effective_message else None
+
+
 def number_arg(update: Update, usage: str) -> int:
     """Read the action number after a command, or explain the command's use."""
     args = command_args(update)

@@ -14,6 +14,7 @@ from handlers.common import (
     as_member,
     chat_ref,
     command_args,
+    message_of,
     parse_number,
     plain_text,
     reply,
@@ -31,7 +32,7 @@ _CANCEL = re.compile(r"^(?:annuleer|annuleren|vervalt|schrap)\s+(.+)$", re.IGNOR
 async def ot(update: Update, context: BotContext) -> None:
     """List, plan, move or cancel OT meetings."""
     user, chat, args = sender(update), chat_ref(update), command_args(update)
-    meetings, message_id = context.services.meetings, _message_id(update)
+    meetings, message_id = context.services.meetings, message_of(update)
     if not args:
         found = await as_member(update, context, lambda: meetings.upcoming(user, chat))
         await reply(update, texts.meetings(found))
@@ -114,7 +115,7 @@ async def aanwezig(update: Update, context: BotContext) -> None:
     user, chat, text = sender(update), chat_ref(update), command_args(update)
     if not text:
         raise Usage("aanwezig")
-    message_id = _message_id(update)
+    message_id = message_of(update)
     meeting = await as_member(
         update,
         context,
@@ -135,7 +136,7 @@ async def agenderen(update: Update, context: BotContext) -> None:
     user, chat, text = sender(update), chat_ref(update), command_args(update)
     if not text:
         raise Usage("agenderen")
-    message_id = _message_id(update)
+    message_id = message_of(update)
     meeting = await as_member(
         update,
         context,
@@ -176,18 +177,13 @@ async def corrigeer(update: Update, context: BotContext) -> None:
     first, _, rest = args.partition("\n") if "\n" in args else args.partition(" ")
     if not first.strip().lstrip("#").isdigit() or not rest.strip():
         raise Usage("corrigeer")
-    number, message_id = parse_number(first), _message_id(update)
+    number, message_id = parse_number(first), message_of(update)
     found = await as_member(
         update,
         context,
         lambda: context.services.meetings.correct(user, chat, number, rest, message_id),
     )
     await reply(update, "✏️ Nieuwe versie vastgelegd.\n\n" + texts.decision_card(found))
-
-
-def _message_id(update: Update) -> int | None:
-    """The command's Telegram message: the services recognise it when it comes again."""
-    return update.effective_message.message_id if update.effective_message else None
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
