@@ -22,6 +22,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot import texts
 from handlers.context import Services
+from handlers.membership import still_member
 from services.reminders import DIGEST, PING, Delivery, TickReport
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,16 @@ async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickR
     services: Services = app.bot_data["services"]
     report = services.reminders.plan()
     sent = 0
+    departed: set[int] = set()
     for delivery in services.reminders.claim():
+        if delivery.chat_id in departed:
+            continue
+        personal = delivery.kind != PING and delivery.chat_id > 0
+        if personal and not await still_member(app.bot, services, delivery.chat_id):
+            # They left a team's group: nothing more goes to them in this run; the next one
+            # sends that team's reminders to the secretary and digests without it.
+            departed.add(delivery.chat_id)
+            continue
         sent += await deliver(app.bot, services, delivery)
     if report.planned or report.folded or report.pings or report.digests or sent:
         log.info(

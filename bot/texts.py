@@ -263,7 +263,16 @@ def owners(action: Action) -> str:
     """Render Wie: the names, with a mark on those who confirmed."""
     if not action.owners:
         return escape(action.owners_text) or "nog niemand"
-    return escape(_join([o.name + (" ✓" if o.claimed else "") for o in action.owners]))
+    return escape(
+        _join(
+            [
+                o.name
+                + (" ✓" if o.claimed else "")
+                + (" (heeft de groep verlaten)" if o.left else "")
+                for o in action.owners
+            ]
+        )
+    )
 
 
 def _label(action: Action, show_team: bool) -> str:
@@ -445,6 +454,38 @@ def team_moved(team: Team) -> str:
         f"<b>{escape(team.name)}</b> is verhuisd naar een andere Telegram-groep. Hier "
         "reageer ik niet meer op acties van dit team."
     )
+
+
+BTN_MOVE_CONFIRM = "✅ Verhuizen"
+BTN_MOVE_REFUSE = "✖️ Niet verhuizen"
+
+
+def move_requested(team: Team, who: str, new_title: str) -> str:
+    """Ask the team's current group to confirm a move to another group."""
+    return (
+        f"{escape(who)} wil <b>{escape(team.name)}</b> verhuizen naar de groep "
+        f"‘{escape(new_title)}’. Daarna reageer ik hier niet meer op acties van dit team.\n"
+        "Een secretaris van het team bevestigt dat hier met de knop (of weigert)."
+    )
+
+
+def move_waiting(team: Team) -> str:
+    """Tell the new group that the move waits for confirmation in the current group."""
+    return (
+        f"<b>{escape(team.name)}</b> heeft al een groep. Bevestig de verhuizing in de "
+        "huidige groep van het team: daar staat nu een vraag met knoppen. Tot dan blijft het "
+        "team daar."
+    )
+
+
+def move_refused(team: Team) -> str:
+    """Confirm in the current group that the team stays."""
+    return f"<b>{escape(team.name)}</b> blijft in deze groep. Er is niets verhuisd."
+
+
+MOVE_TARGET_GONE = (
+    "Ik kan de nieuwe groep niet meer bereiken (ben ik daar verwijderd?). Er is niets verhuisd."
+)
 
 
 def group_team(name: str) -> str:
@@ -676,6 +717,18 @@ def error_text(err: e.DomainError) -> str:
             return f"Ik vind geen gepland OT{when}. Zie /ot voor de komende OT's."
         case e.AlreadyLinked(team=team):
             return f"Deze groep is al gekoppeld aan <b>{escape(team)}</b>."
+        case e.SecretaryNotSeen(team=team):
+            return (
+                f"Je gebruikersnaam staat als secretaris van <b>{escape(team)}</b> in de "
+                "configuratie, maar ik heb je nog niet in de groep van het team gezien. "
+                "Schrijf daar eerst iets (bv. /help): een gebruikersnaam kan van eigenaar "
+                "wisselen, dus ik herken je pas als ik je daar zie."
+            )
+        case e.UndoNotYours():
+            return (
+                "Alleen wie de acties toevoegde kan dit ongedaan maken. Een actie laten "
+                "vervallen kan met /vervallen N."
+            )
     return GENERIC_ERROR
 
 
@@ -700,6 +753,11 @@ def _reminder_line(item: ReminderItem) -> str:
     text = escape(_short(a.text, 120))
     due = day(a.deadline.due) if a.deadline.due else ""
     about = f" <i>(voor {escape(item.about)}, nog niet gekoppeld)</i>" if item.about else ""
+    if item.about and item.owner_left:
+        about = (
+            f" <i>(voor {escape(item.about)}: eigenaar heeft de groep verlaten. Wie neemt "
+            f"het over? <code>/wijzig {n} wie: naam</code>)</i>"
+        )
     late = LATE_NOTE if item.late else ""
     lines = {
         "asap": f"🔔 <b>#{n}</b> {text}\n   Dit staat op ASAP. Lukt het? Geef een update of "
@@ -1002,6 +1060,7 @@ DOCUMENT_REASONS = {
 }
 IMPORT_CANCELLED = "Import geannuleerd; er is niets opgeslagen."
 IMPORT_EXPIRED = "Deze import is verlopen. Stuur het document opnieuw."
+IMPORT_NOT_YOURS = "Deze knoppen zijn voor wie het bestand stuurde."
 BTN_IMPORT = "✅ Importeren"
 BTN_CANCEL = "❌ Annuleren"
 IMPORT_IN_GROUP = (

@@ -139,6 +139,19 @@ class NotConfiguredSecretary(DomainError):
     """/koppel by someone the configuration does not name as a secretary of any team."""
 
 
+class SecretaryNotSeen(DomainError):
+    """A configured secretary @username the bot has not yet seen in the team's group: a
+    username can change hands, so it counts only once its holder was seen there."""
+
+    def __init__(self, team: str) -> None:
+        super().__init__(team)
+        self.team = team
+
+
+class UndoNotYours(DomainError):
+    """Only the person who added actions can undo them with the button."""
+
+
 class AlreadyLinked(DomainError):
     def __init__(self, team: str) -> None:
         super().__init__(team)

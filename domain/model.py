@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -162,6 +163,7 @@ class Owner:
     telegram_id: int | None
     claimed: bool
     is_group: bool = False
+    left: bool = False  # no longer in the team's group (their actions stay)
 
 
 @dataclass(frozen=True)
@@ -241,11 +243,18 @@ class TeamSetup:
     secretary_ids: frozenset[int] = frozenset()
     secretary_usernames: frozenset[str] = frozenset()  # lower case, without "@"
 
-    def names_secretary(self, user: UserRef) -> bool:
-        """Return True when the configuration makes this user a secretary of the team."""
-        return user.telegram_id in self.secretary_ids or (
-            user.username is not None and user.username.lower() in self.secretary_usernames
-        )
+    def secretary_accounts(self, pins: Mapping[str, int]) -> frozenset[int]:
+        """Return the Telegram ids the configuration makes secretary: ids as written, and
+        @usernames only through the account each was pinned to (`pins`: username -> id).
+
+        A username can be given up and taken by someone else, so by itself it names nobody.
+        """
+        return self.secretary_ids | {pins[u] for u in self.secretary_usernames if u in pins}
+
+    def unpinned_username(self, user: UserRef, pins: Mapping[str, int]) -> str | None:
+        """Return the user's username when it is a configured secretary's, not yet pinned."""
+        name = (user.username or "").lower()
+        return name if name in self.secretary_usernames and name not in pins else None
 
 
 @dataclass(frozen=True)

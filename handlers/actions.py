@@ -12,7 +12,6 @@ from domain.errors import DomainError, EmptyText
 from domain.model import Action, ItemKind
 from handlers.common import (
     ReplyToBot,
-    as_member,
     chat_ref,
     command_args,
     message_of,
@@ -24,6 +23,7 @@ from handlers.common import (
     small_int,
 )
 from handlers.context import BotContext
+from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE  # edits of commands are ignored: they would run twice
 

@@ -1,35 +1,23 @@
-"""Helpers every handler uses: who and where, replies split to Telegram's limits, membership."""
+"""Helpers every handler uses: who and where, replies split to Telegram's limits."""
 
 from __future__ import annotations
 
 import html
 import logging
 import re
-import time
-from collections.abc import Callable
-from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatMemberStatus, ParseMode
-from telegram.error import TelegramError
+from telegram.constants import ParseMode
 from telegram.ext.filters import MessageFilter
 
-from domain.errors import Anonymous, BadNumber, NotAMember, Usage
+from domain.errors import Anonymous, BadNumber, Usage
 from domain.model import ChatRef, UserRef
-from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 ANY_TEXT = re.compile(r"[\s\S]*")
 MAX_MESSAGE = 4000  # Telegram allows 4096 after entity parsing; keep a margin
 MAX_ENTITIES_LINES = 45  # ~100 formatting entities render; two per line is our worst case
-STRANGER_CACHE_SECONDS = 60
-IN_GROUP = {
-    ChatMemberStatus.MEMBER,
-    ChatMemberStatus.ADMINISTRATOR,
-    ChatMemberStatus.OWNER,
-}
 
 
 TELEGRAM_SERVICE_ACCOUNT = 777000  # posts forwarded automatically from a linked channel
@@ -136,48 +124,6 @@ async def reply(
             do_quote=i == 0 and message.chat.type != "private",
         )
     return sent
-
-
-async def prove_membership(update: Update, context: BotContext, *, fresh: bool = False) -> bool:
-    """Ask Telegram whether a private-chat user is in one of the teams' groups.
-
-    A short in-memory cache spares Telegram repeated questions about the same stranger;
-    `fresh` (used by /start) skips it, so someone who just joined is let in at once.
-    """
-    user = update.effective_user
-    ref = user_ref(update)
-    if user is None or ref is None:
-        return False
-    seen = context.services.strangers.get(user.id)
-    if not fresh and seen is not None and time.monotonic() - seen < STRANGER_CACHE_SECONDS:
-        return False
-    found = False
-    for team in context.teams.linked_teams():
-        assert team.chat_id is not None
-        try:
-            member = await context.bot.get_chat_member(team.chat_id, user.id)
-        except TelegramError as err:
-            log.info("membership check in team %s failed: %s", team.id, err)
-            continue
-        if member.status in IN_GROUP or getattr(member, "is_member", False):
-            context.teams.join_seen(team.id, ref)
-            found = True
-    if found:
-        context.services.strangers.pop(user.id, None)
-    else:
-        context.services.strangers[user.id] = time.monotonic()
-    return found
-
-
-async def as_member(update: Update, context: BotContext, call: Callable[[], T]) -> T:
-    """Run a service call; a private-chat stranger gets one membership check first."""
-    try:
-        return call()
-    except NotAMember:
-        chat = update.effective_chat
-        if chat is not None and chat.type == "private" and await prove_membership(update, context):
-            return call()
-        raise
 
 
 def command_args(update: Update) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -22,8 +23,10 @@ class Services:
     meetings: MeetingService
     documents: DocumentService
     pending: PendingImports = field(default_factory=PendingImports)
-    # Users Telegram recently said are in none of our groups: user id -> monotonic time.
-    strangers: dict[int, float] = field(default_factory=dict)
+    # Users Telegram recently said are in none of our groups: user id -> when it said so.
+    strangers: dict[int, datetime] = field(default_factory=dict)
+    # Users whose groups Telegram confirmed recently (handlers/membership.py): id -> when.
+    verified: dict[int, datetime] = field(default_factory=dict)
     # (chat id, user id) already recorded as present in a linked group this run.
     present: set[tuple[int, int]] = field(default_factory=set)
 

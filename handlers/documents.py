@@ -3,6 +3,7 @@ CSV, JSON and an .ics calendar."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import date
 from typing import Any
@@ -16,7 +17,6 @@ from documents.exports import to_csv, to_ics, to_json, to_markdown
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
 from handlers.common import (
-    as_member,
     chat_ref,
     command_args,
     plain_text,
@@ -25,6 +25,7 @@ from handlers.common import (
     small_int,
 )
 from handlers.context import BotContext
+from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE
 FORMATS = {
@@ -52,6 +53,9 @@ async def _import(update: Update, context: BotContext, source: Message) -> None:
     user, chat = sender(update), chat_ref(update)
     doc_file = source.document
     assert doc_file is not None
+    service = context.services.documents
+    # Who sent it first: a stranger's file is never downloaded, let alone parsed.
+    await as_member(update, context, lambda: service.check_can_import(user, chat))
     name = (doc_file.file_name or "").lower()
     if doc_file.file_size and doc_file.file_size > MAX_BYTES:
         await reply(update, texts.document_error("too_large"))
@@ -61,11 +65,10 @@ async def _import(update: Update, context: BotContext, source: Message) -> None:
         return
     data = bytes(await (await doc_file.get_file()).download_as_bytearray())
     try:
-        doc = read_docx(data)
+        doc = await asyncio.to_thread(read_docx, data)
     except DocumentError as err:
         await reply(update, texts.document_error(err.reason))
         return
-    service = context.services.documents
     day, assumed = service.meeting_day(doc)
     found = await as_member(
         update, context, lambda: service.preview(user, chat, doc, day, assumed)
@@ -97,6 +100,10 @@ async def import_button(update: Update, context: BotContext) -> None:
     user, chat = sender(update), chat_ref(update)
     pending = context.services.pending
     service = context.services.documents
+    owner = pending.sender(token)
+    if owner is not None and owner != user.telegram_id:  # someone else's file
+        await query.answer(texts.IMPORT_NOT_YOURS, show_alert=True)
+        return
     if op == "no":
         if pending.take(token, user.telegram_id) is None:  # a second tap, or expired
             await query.answer(texts.IMPORT_EXPIRED)

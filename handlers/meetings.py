@@ -11,7 +11,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot import texts
 from domain.errors import DomainError, Usage
 from handlers.common import (
-    as_member,
     chat_ref,
     command_args,
     message_of,
@@ -22,6 +21,7 @@ from handlers.common import (
     small_int,
 )
 from handlers.context import BotContext
+from handlers.membership import as_member
 from handlers.secretary import add_actions
 
 NEW = filters.UpdateType.MESSAGE

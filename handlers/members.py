@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from telegram import Update
+from telegram import Update, User
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -18,17 +20,17 @@ from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
 from domain.model import UserRef
 from handlers.common import (
-    as_member,
     chat_ref,
     command_args,
-    prove_membership,
     reply,
     sender,
     user_ref,
 )
 from handlers.context import BotContext
+from handlers.membership import as_member, in_group, prove_membership, recheck
 
 NEW = filters.UpdateType.MESSAGE
+log = logging.getLogger(__name__)
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -37,6 +39,7 @@ async def start(update: Update, context: BotContext) -> None:
     if chat is not None and not chat.is_private:
         await help_cmd(update, context)
         return
+    await recheck(update, context)
     teams = context.teams.start_private(user)
     if not teams and await prove_membership(update, context, fresh=True):
         teams = context.teams.start_private(user)
@@ -84,6 +87,7 @@ async def team(update: Update, context: BotContext) -> None:
         chosen = await as_member(update, context, lambda: context.teams.choose_team(user, name))
         await reply(update, texts.team_chosen(chosen))
         return
+    await recheck(update, context)
     teams = context.teams.teams_of(user)
     if not teams and await prove_membership(update, context):
         teams = context.teams.teams_of(user)
@@ -94,10 +98,14 @@ async def team(update: Update, context: BotContext) -> None:
 
 async def record_presence(update: Update, context: BotContext) -> None:
     """Whoever writes in a team's group is a member: the group proves it (even if the
-    command itself is then refused)."""
-    chat, user = update.effective_chat, user_ref(update)
-    if chat is None or chat.type == "private" or user is None:
+    command itself is then refused). Only messages count: a button can be pressed by
+    someone merely looking at a public group (handlers/membership.py asks Telegram then)."""
+    chat, user, message = update.effective_chat, user_ref(update), update.message
+    if chat is None or chat.type == "private" or user is None or message is None:
         return
+    gone = message.left_chat_member
+    if gone is not None and gone.id == user.telegram_id:
+        return  # "X left the group", sent by X
     key = (chat.id, user.telegram_id)
     if key not in context.services.present and context.teams.join_group_chat(chat.id, user):
         context.services.present.add(key)
@@ -107,28 +115,66 @@ async def members_joined(update: Update, context: BotContext) -> None:
     """People added to a linked group are members: the group proves it."""
     message = update.effective_message
     chat = chat_ref(update)
-    if message is None or chat is None or context.teams.team_for_chat(chat.chat_id) is None:
+    if message is None or chat is None:
         return
     team = context.teams.team_for_chat(chat.chat_id)
-    assert team is not None
+    if team is None:
+        return
     for person in message.new_chat_members or ():
         if not person.is_bot:
-            ref = UserRef(
-                person.id, person.first_name or "", person.last_name or "", person.username
-            )
-            context.teams.join_seen(team.id, ref)
+            context.teams.join_seen(team.id, _ref(person))
 
 
 async def member_left(update: Update, context: BotContext) -> None:
-    """Someone left the group: they stop being a member (their history stays)."""
+    """Someone left the group, or was removed: they stop being a member (history stays)."""
     message = update.effective_message
     chat = chat_ref(update)
     person = message.left_chat_member if message else None
-    if person is None or chat is None or person.is_bot:
+    if message is None or person is None or chat is None or person.is_bot:
         return
-    ref = UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
-    context.teams.member_left(chat.chat_id, ref)
-    context.services.present.discard((chat.chat_id, person.id))
+    by_self = message.from_user is not None and message.from_user.id == person.id
+    _left(context, chat.chat_id, person, "left_chat_member", "left" if by_self else "removed")
+
+
+async def chat_member_changed(update: Update, context: BotContext) -> None:
+    """A member's status changed (Telegram sends this to a bot that is an administrator):
+    left, banned or restricted out of the group ends the membership; joining starts it."""
+    change = update.chat_member
+    if change is None or change.chat.type == "private":
+        return
+    new = change.new_chat_member
+    person = new.user
+    if person.is_bot:
+        return
+    if in_group(new):
+        if context.teams.join_group_chat(change.chat.id, _ref(person)):
+            context.services.present.add((change.chat.id, person.id))
+    else:
+        _left(context, change.chat.id, person, "chat_member", new.status)
+
+
+async def bot_membership(update: Update, context: BotContext) -> None:
+    """The bot's own membership: blocked or unblocked in a private chat, or removed from a
+    team's group (then nobody's membership can be checked; the secretaries must know)."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    new = change.new_chat_member
+    if change.chat.type == "private":
+        context.teams.private_chat_status(_ref(change.from_user), in_group(new))
+        return
+    if not in_group(new) and context.teams.bot_removed(change.chat.id, new.status):
+        log.warning("the bot was removed from the group of a team (chat %s)", change.chat.id)
+
+
+def _left(context: BotContext, chat_id: int, person: User, via: str, status: str) -> None:
+    context.teams.member_left(chat_id, _ref(person), via, status)
+    context.services.present.discard((chat_id, person.id))
+    context.services.verified.pop(person.id, None)
+
+
+def _ref(person: User) -> UserRef:
+    return UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
 
 
 async def migrated(update: Update, context: BotContext) -> None:
@@ -189,6 +235,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, members_joined))
     app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    app.add_handler(ChatMemberHandler(chat_member_changed, ChatMemberHandler.CHAT_MEMBER))
+    app.add_handler(ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     # Edits: in a private chat any edited text, in a group an edited command.
     app.add_handler(
         MessageHandler(

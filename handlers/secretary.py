@@ -10,12 +10,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from domain.errors import DomainError, NotSecretary, Usage
-from domain.model import UserRef
+from domain.errors import DomainError, NotConfiguredSecretary, NotSecretary, Usage
+from domain.model import ChatRef, Team, UserRef
 from handlers.common import (
     ANY_TEXT,
     ReplyToBot,
-    as_member,
     chat_ref,
     command_args,
     number_and_rest,
@@ -25,6 +24,8 @@ from handlers.common import (
     small_int,
 )
 from handlers.context import BotContext
+from handlers.membership import as_member
+from services.teams import GroupLink
 
 NEW = filters.UpdateType.MESSAGE  # edits of state-changing commands are ignored
 log = logging.getLogger(__name__)
@@ -119,21 +120,120 @@ async def vervallen(update: Update, context: BotContext) -> None:
 
 
 async def koppel(update: Update, context: BotContext) -> None:
-    """Link this group to the secretary's team."""
+    """Link this group to the secretary's team (or ask the current group to confirm a move)."""
     user, chat = sender(update), chat_ref(update)
     if chat is None or chat.is_private:
         await reply(update, texts.KOPPEL_IN_GROUP)
         return
     args = command_args(update)
     move = args.casefold() in ("verhuis", "verhuizen")
-    team, old_chat = context.teams.link_group(user, chat, "" if move else args, move=move)
-    link = f"https://t.me/{context.bot.username}?start=t{team.id}"
-    await reply(update, texts.linked(team, link))
-    if old_chat is not None and old_chat != chat.chat_id:
-        try:
-            await context.bot.send_message(old_chat, texts.team_moved(team))
-        except TelegramError as err:  # the old group may be gone; the move stands
-            log.info("could not tell the old group about the move: %s", err)
+    link = context.teams.link_group(user, chat, "" if move else args, move=move)
+    if link.pending:
+        await _ask_to_move(update, context, link, chat.chat_id, chat.title)
+        return
+    # Who counts as a member may have changed (a provisional secretary of a team that had no
+    # group must now be in it): ask Telegram again on everyone's next private request.
+    context.services.verified.clear()
+    await reply(update, texts.linked(link.team, _start_link(context, link.team)))
+    if link.old_chat_id is not None and link.old_chat_id != chat.chat_id:
+        await _tell_old_group(context, link)
+
+
+async def _ask_to_move(
+    update: Update, context: BotContext, link: GroupLink, new_chat: int, title: str
+) -> None:
+    """Post the move question in the team's current group; the buttons carry the target."""
+    assert link.old_chat_id is not None
+    data = f"{link.team.id}:{new_chat}"
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(texts.BTN_MOVE_CONFIRM, callback_data=f"mv:ok:{data}"),
+                InlineKeyboardButton(texts.BTN_MOVE_REFUSE, callback_data=f"mv:no:{data}"),
+            ]
+        ]
+    )
+    who = sender(update).full_name
+    try:
+        await context.bot.send_message(
+            link.old_chat_id, texts.move_requested(link.team, who, title), reply_markup=markup
+        )
+    except TelegramError as err:  # the old group is gone: only a secretary by id can move
+        log.info("could not ask the current group to confirm a move: %s", err)
+        raise NotConfiguredSecretary() from err
+    await reply(update, texts.move_waiting(link.team))
+
+
+async def move_button(update: Update, context: BotContext) -> None:
+    """A secretary in the team's current group confirms or refuses a move:
+    mv:<ok|no>:<team id>:<new chat id>."""
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    new_chat = _chat_id(parts[3]) if len(parts) == 4 else None
+    team_id = small_int(parts[2]) if len(parts) == 4 else None
+    user, chat = sender(update), chat_ref(update)
+    if parts[1:2] not in (["ok"], ["no"]) or team_id is None or new_chat is None or chat is None:
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    try:
+        if parts[1] == "no":
+            team = await as_member(
+                update, context, lambda: context.teams.refuse_move(user, chat, team_id, new_chat)
+            )
+            await query.answer()
+            await query.edit_message_reply_markup(reply_markup=None)
+            await reply(update, texts.move_refused(team))
+            return
+        target = await _group(context, new_chat)
+        if target is None:
+            await query.answer(texts.MOVE_TARGET_GONE, show_alert=True)
+            return
+        link = await as_member(
+            update, context, lambda: context.teams.confirm_move(user, chat, team_id, target)
+        )
+    except DomainError as err:
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        return
+    context.services.verified.clear()
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await reply(update, texts.team_moved(link.team))
+    await context.bot.send_message(
+        new_chat, texts.linked(link.team, _start_link(context, link.team))
+    )
+
+
+async def _group(context: BotContext, chat_id: int) -> ChatRef | None:
+    """The group a move goes to, as Telegram knows it now (None: the bot is not in it)."""
+    try:
+        chat = await context.bot.get_chat(chat_id)
+    except TelegramError as err:
+        log.info("the group to move to is out of reach: %s", err)
+        return None
+    return (
+        ChatRef(chat.id, chat.type == "private", chat.title or "")
+        if chat.type != "private"
+        else None
+    )
+
+
+def _chat_id(text: str) -> int | None:
+    """A group's chat id from callback data: "-" and at most 15 ASCII digits."""
+    digits = text[1:] if text.startswith("-") else ""
+    return -int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 15 else None
+
+
+def _start_link(context: BotContext, team: Team) -> str:
+    return f"https://t.me/{context.bot.username}?start=t{team.id}"
+
+
+async def _tell_old_group(context: BotContext, link: GroupLink) -> None:
+    assert link.old_chat_id is not None
+    try:
+        await context.bot.send_message(link.old_chat_id, texts.team_moved(link.team))
+    except TelegramError as err:  # the old group may be gone; the move stands
+        log.info("could not tell the old group about the move: %s", err)
 
 
 async def secretaris(update: Update, context: BotContext) -> None:
@@ -142,8 +242,13 @@ async def secretaris(update: Update, context: BotContext) -> None:
     target, name = _target(update), command_args(update)
     if target is None and not name:
         raise Usage("secretaris")
+    # Only a secretary who is in the group now may appoint: ask Telegram, whatever it said
+    # a minute ago.
     person = await as_member(
-        update, context, lambda: context.teams.appoint_secretary(user, chat, target, name)
+        update,
+        context,
+        lambda: context.teams.appoint_secretary(user, chat, target, name),
+        fresh=True,
     )
     await reply(update, texts.secretary_appointed(person))
 
@@ -187,6 +292,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("lid", lid, filters=NEW))
     app.add_handler(CommandHandler("leden", leden, filters=NEW))
     app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:"))
+    app.add_handler(CallbackQueryHandler(move_button, pattern=r"^mv:"))
     # Free text is actions only in a private chat, or as a reply to the bot in a group
     # (privacy mode hides other group messages anyway). Registered after the update-prompt
     # replies in handlers.actions, which must win.

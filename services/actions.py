@@ -16,6 +16,7 @@ from domain.errors import (
     NothingToUndo,
     NotOwner,
     TextTooLong,
+    UndoNotYours,
     UndoTooLate,
     UnknownField,
     WrongState,
@@ -240,6 +241,8 @@ class ActionService(ServiceBase):
             rows = [r for r in repo.batch(team.id, batch) if r.status != Status.WITHDRAWN.value]
             if not rows:
                 raise NothingToUndo()
+            if any(r.created_by_id != actor.member_id for r in rows):
+                raise UndoNotYours()  # another secretary uses /vervallen
             touched = repo.has_activity_since_added([r.id for r in rows])
             if touched is not None:
                 raise UndoTooLate(touched)

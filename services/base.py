@@ -52,10 +52,49 @@ class ServiceBase:
         """Return the local calendar date of an aware moment."""
         return moment.astimezone(self.tz).date()
 
-    def configured_secretary(self, team_name: str, user: UserRef) -> bool:
-        """Return True when the configuration names the user secretary of this team."""
-        return any(
-            s.name.lower() == team_name.lower() and s.names_secretary(user) for s in self.setups
+    def setup_of(self, team_name: str) -> TeamSetup | None:
+        """Return the configuration of a team (None for a team no longer configured)."""
+        return next((s for s in self.setups if s.name.lower() == team_name.lower()), None)
+
+    def configured_secretary(self, repo: Repo, team: TeamRow, user: UserRef) -> bool:
+        """Return True when the configuration makes the user secretary of this team: by id,
+        or by an @username pinned to this account (a username alone names nobody).
+
+        Before the team has ever had a group there is nothing to pin to: then the holder of
+        an unpinned configured username is secretary provisionally (so the secretary can
+        start privately), and the first /koppel in a group pins the name.
+        """
+        setup = self.setup_of(team.name)
+        if setup is None:
+            return False
+        if user.telegram_id in setup.secretary_ids:
+            return True
+        if not setup.secretary_usernames:
+            return False
+        pins = repo.pins(team.id)
+        if user.telegram_id in setup.secretary_accounts(pins):
+            return True
+        return team.chat_id is None and setup.unpinned_username(user, pins) is not None
+
+    def pin_if_configured(
+        self, repo: Repo, team: TeamRow, member: MemberRow, user: UserRef, now: datetime
+    ) -> None:
+        """The group just proved this user is in the team's group: a configured @username
+        they hold that is not pinned yet is theirs from now on."""
+        setup = self.setup_of(team.name)
+        username = (user.username or "").lower()
+        if setup is None or username not in setup.secretary_usernames:
+            return  # the usual case: no query
+        if setup.unpinned_username(user, repo.pins(team.id)) is None:
+            return
+        repo.pin(team.id, username, user.telegram_id, now)
+        repo.event(
+            team.id,
+            "secretary_pinned",
+            now,
+            actor_id=member.id,
+            username=username,
+            telegram_id=user.telegram_id,
         )
 
     def resolve(
@@ -79,7 +118,7 @@ class ServiceBase:
             team_name=team.name,
             name=member.name,
             telegram_id=user.telegram_id,
-            is_secretary=member.is_secretary or self.configured_secretary(team.name, user),
+            is_secretary=member.is_secretary or self.configured_secretary(repo, team, user),
         )
         return member, team, actor
 
@@ -98,17 +137,27 @@ class ServiceBase:
             raise GroupNotLinked()
         if member.user is not None:  # the usual case: one statement, names kept current
             repo.set_user_names(member.user, user)
-        member.left_at = None
+        if member.left_at is not None:
+            self._back_in_group(repo, team, member, now)
+        self.pin_if_configured(repo, team, member, user, now)
         return member, team
 
     def _member_in_group(
         self, repo: Repo, team: TeamRow, user: UserRef, now: datetime
     ) -> MemberRow:
+        """The member a user is, now that the group proved they are in it."""
         member, created = repo.member_for_user(team.id, user, now, "seen")
         if created:
             repo.event(team.id, "member_seen", now, actor_id=member.id)
-        member.left_at = None
+        elif member.left_at is not None:
+            self._back_in_group(repo, team, member, now)
+        self.pin_if_configured(repo, team, member, user, now)
         return member
+
+    @staticmethod
+    def _back_in_group(repo: Repo, team: TeamRow, member: MemberRow, now: datetime) -> None:
+        member.left_at = None
+        repo.event(team.id, "member_returned", now, actor_id=member.id)
 
     def memberships(
         self, repo: Repo, user: UserRef, chat: ChatRef | None, now: datetime
@@ -157,15 +206,21 @@ class ServiceBase:
     def _join_configured(
         self, repo: Repo, user: UserRef, now: datetime
     ) -> list[tuple[MemberRow, TeamRow]]:
-        """Make a configured secretary a member of their teams the first time they write."""
+        """Make a configured secretary a member of their teams the first time they write
+        privately: configured by id, or by an @username already pinned to this account (an
+        unpinned username first has to be seen in the team's group)."""
         out = []
         for setup in self.setups:
-            if not setup.names_secretary(user):
+            if not setup.secretary_ids and not setup.secretary_usernames:
                 continue
             team = repo.team_by_name(setup.name)
-            if team is None:
+            if team is None or not self.configured_secretary(repo, team, user):
                 continue
-            member, _created = repo.member_for_user(team.id, user, now, "config", True)
+            # The role is the configuration's, read anew on every request (a username can
+            # change hands): nothing is stored on the member row.
+            member, _created = repo.member_for_user(team.id, user, now, "config")
+            if member.left_at is not None and user.telegram_id not in setup.secretary_ids:
+                continue  # left the team's group: only an id in the configuration outranks it
             out.append((member, team))
         return out
 

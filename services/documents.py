@@ -97,6 +97,11 @@ class PendingImports:
         item = self.items.get(token)
         return item[1] if item and item[0] == user_id else None
 
+    def sender(self, token: str) -> int | None:
+        """Return who sent the document waiting under `token` (None: no such document)."""
+        item = self.items.get(token)
+        return item[0] if item else None
+
 
 class DocumentService(ServiceBase):
     """Import and export of the actielijst."""
@@ -119,6 +124,11 @@ class DocumentService(ServiceBase):
             while day > today:  # "18 maart" sent in November means this year's, not next
                 day = day.replace(year=day.year - 1)
         return day, not explicit
+
+    def check_can_import(self, user: UserRef, chat: ChatRef | None) -> None:
+        """Refuse before a document is even downloaded: only a team's secretary imports."""
+        with unit_of_work(self.factory) as repo:
+            self._secretary(repo, user, chat, None)
 
     def preview(
         self,

@@ -51,6 +51,7 @@ class ReminderItem:
     action: Action
     about: str = ""  # the owner's name when the message goes to someone else
     late: bool = False
+    owner_left: bool = False  # `about` left the team's group: the secretary takes over
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,9 @@ class ReminderService(ServiceBase):
         for member in owners:
             if member.is_group:
                 out[member.id].append("")
+            elif member.left_at is not None:  # left the group: nothing goes to them
+                for sid in secretaries or [None]:  # type: ignore[list-item]
+                    out[sid].append(member.name)
             elif member.user is not None:
                 if member.user.reminders_on:
                     out[member.id].append("")
@@ -324,9 +328,23 @@ class ReminderService(ServiceBase):
         user = member.user
         if member.is_group or user is None:
             return team.chat_id
+        if member.left_at is not None:
+            return self._reroute_left(repo, row, member.name)
         if user.private_chat and user.unreachable_at is None:
             return user.telegram_id
         return team.chat_id if team.chat_id is not None else None
+
+    def _reroute_left(self, repo: Repo, row: ReminderRow, name: str) -> int | None:
+        """A reminder planned before its recipient left the group goes to a secretary who
+        can be written to privately (or to the group) instead, about that owner."""
+        team = repo.team(row.team_id)
+        for secretary in repo.secretaries(row.team_id, self.setups):
+            user = secretary.user
+            if user and user.reminders_on and user.private_chat and not user.unreachable_at:
+                row.recipient_id, row.user_id, row.about = secretary.id, user.id, name[:255]
+                return user.telegram_id
+        row.recipient_id, row.user_id, row.about = None, None, name[:255]
+        return team.chat_id
 
     def _delivery(
         self, repo: Repo, rows: list[ReminderRow], now: datetime, actions: dict[int, ActionRow]
@@ -365,7 +383,9 @@ class ReminderService(ServiceBase):
         action_rows = {r.action_id: actions[r.action_id] for r in rows if r.action_id in actions}
         by_id = {a.id: a for a in repo.to_actions(list(action_rows.values()), with_updates=False)}
         items = tuple(
-            ReminderItem(r.id, r.kind, by_id[r.action_id], r.about, r.late)
+            ReminderItem(
+                r.id, r.kind, by_id[r.action_id], r.about, r.late, _left(by_id[r.action_id], r)
+            )
             for r in rows
             if r.action_id is not None and r.action_id in by_id
         )
@@ -473,6 +493,12 @@ class ReminderService(ServiceBase):
 
 class _Taken(Exception):
     """Another scheduler run marked some of a delivery's rows first."""
+
+
+def _left(action: Action, row: ReminderRow) -> bool:
+    """Whether the owner(s) a reminder is about left the team's group."""
+    about = set(row.about.split(", ")) if row.about else set()
+    return any(o.left and o.name in about for o in action.owners)
 
 
 def facts_of(repo: Repo, row: ActionRow, fresh: bool = False) -> ActionFacts:

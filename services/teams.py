@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from domain.errors import (
     AlreadyLinked,
     ChooseTeam,
@@ -10,13 +13,24 @@ from domain.errors import (
     NameTaken,
     NotConfiguredSecretary,
     PersonUnknown,
+    SecretaryNotSeen,
     TextTooLong,
 )
-from domain.model import Actor, ChatRef, Person, Team, UserRef
+from domain.model import Actor, ChatRef, Person, Team, TeamSetup, UserRef
 from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name
 from services.base import ServiceBase
 from storage.models import MemberRow, TeamRow
 from storage.repo import Repo, to_person, to_team, unit_of_work
+
+
+@dataclass(frozen=True)
+class GroupLink:
+    """What /koppel did: the team, the group it left (a move), and whether the move still
+    waits for a secretary's confirmation in that group."""
+
+    team: Team
+    old_chat_id: int | None
+    pending: bool = False
 
 
 class TeamService(ServiceBase):
@@ -31,11 +45,43 @@ class TeamService(ServiceBase):
                 if team is None:
                     team = TeamRow(name=setup.name, created_at=now, next_number=1, chat_title="")
                     repo.s.add(team)
+                    repo.s.flush()
                 if setup.chat_id is not None and team.chat_id != setup.chat_id:
                     other = repo.team_by_chat(setup.chat_id)
                     if other is None:
                         team.chat_id = setup.chat_id
                         team.linked_at = now
+                self._pin_known_secretaries(repo, team, setup, now)
+
+    @staticmethod
+    def _pin_known_secretaries(repo: Repo, team: TeamRow, setup: TeamSetup, now: datetime) -> None:
+        """A database from before pinning: a configured @username that one current member
+        already holds as secretary is that member's account."""
+        pins = repo.pins(team.id)
+        missing = setup.secretary_usernames - pins.keys()
+        if not missing:
+            return
+        for username in sorted(missing):
+            holders = [
+                m
+                for m in repo.members(team.id)
+                if m.user is not None
+                and (m.user.username or "").lower() == username
+                and m.is_secretary
+                and m.left_at is None
+            ]
+            if len(holders) == 1 and holders[0].user is not None:
+                telegram_id = holders[0].user.telegram_id
+                repo.pin(team.id, username, telegram_id, now)
+                repo.event(
+                    team.id,
+                    "secretary_pinned",
+                    now,
+                    actor_id=holders[0].id,
+                    username=username,
+                    telegram_id=telegram_id,
+                    reason="known",
+                )
 
     def team_for_chat(self, chat_id: int) -> Team | None:
         """Return the team linked to a group chat, if any."""
@@ -60,42 +106,61 @@ class TeamService(ServiceBase):
 
     def link_group(
         self, user: UserRef, chat: ChatRef, team_name: str = "", move: bool = False
-    ) -> tuple[Team, int | None]:
+    ) -> GroupLink:
         """Link a group to the team the configured secretary names (or their only one).
 
-        A team that already has a group moves only when asked (`move`); the old chat id is
-        returned so the old group can be told.
+        A team that already has a group moves only when asked (`move`), and then at once
+        only for a secretary configured by id: anyone else's move waits for a secretary to
+        confirm it in the team's current group (`pending`).
         """
         now = self.now()
         with unit_of_work(self.factory) as repo:
             existing = repo.team_by_chat(chat.chat_id)
             if existing is not None:
                 raise AlreadyLinked(existing.name)
-            candidates = [
-                s
-                for s in self.setups
-                if s.names_secretary(user)
-                and (not team_name or s.name.lower() == team_name.strip().lower())
-            ]
-            teams = [t for t in (repo.team_by_name(s.name) for s in candidates) if t is not None]
+            wanted = team_name.strip().lower()
+            teams: list[tuple[TeamRow, bool]] = []  # (team, configured by id)
+            unseen: list[TeamRow] = []
+            for setup in self.setups:
+                if wanted and setup.name.lower() != wanted:
+                    continue
+                team = repo.team_by_name(setup.name)
+                if team is None:
+                    continue
+                pins = repo.pins(team.id)
+                by_id = user.telegram_id in setup.secretary_ids
+                if by_id or user.telegram_id in setup.secretary_accounts(pins):
+                    teams.append((team, by_id))
+                elif setup.unpinned_username(user, pins):
+                    if team.chat_id is None:
+                        teams.append((team, False))  # the first link pins the username
+                    else:
+                        unseen.append(team)
             if not teams:
+                if unseen:
+                    raise SecretaryNotSeen(unseen[0].name)
                 raise NotConfiguredSecretary()
-            unlinked = [t for t in teams if t.chat_id is None]
+            unlinked = [t for t in teams if t[0].chat_id is None]
             if not unlinked and not move:
                 if len(teams) == 1:
-                    raise LinkedElsewhere(teams[0].name)
-                raise ChooseTeam([t.name for t in teams])
+                    raise LinkedElsewhere(teams[0][0].name)
+                raise ChooseTeam([t.name for t, _ in teams])
             choice = unlinked or teams
             if len(choice) > 1:
-                raise ChooseTeam([t.name for t in choice])
-            team = choice[0]
+                raise ChooseTeam([t.name for t, _ in choice])
+            team, by_id = choice[0]
             old_chat = team.chat_id
-            team.chat_id = chat.chat_id
-            team.chat_title = chat.title[:255]
-            team.linked_at = now
-            repo.s.flush()
-            member = self._member_in_group(repo, team, user, now)
-            member.is_secretary = True
+            if old_chat is not None and not by_id:
+                repo.event(
+                    team.id,
+                    "group_move_requested",
+                    now,
+                    by=user.telegram_id,
+                    chat_id=chat.chat_id,
+                    old_chat_id=old_chat,
+                )
+                return GroupLink(to_team(team), old_chat, pending=True)
+            member = self._link(repo, team, chat, user, now)
             repo.event(
                 team.id,
                 "group_linked",
@@ -104,7 +169,55 @@ class TeamService(ServiceBase):
                 chat_id=chat.chat_id,
                 old_chat_id=old_chat,
             )
-            return to_team(team), old_chat
+            return GroupLink(to_team(team), old_chat)
+
+    def confirm_move(
+        self, user: UserRef, chat: ChatRef, team_id: int, new_chat: ChatRef
+    ) -> GroupLink:
+        """A secretary in the team's current group agrees to move the team to `new_chat`."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            self.require_secretary(actor)
+            other = repo.team_by_chat(new_chat.chat_id)
+            if other is not None:
+                raise AlreadyLinked(other.name)
+            old_chat = team.chat_id
+            team.chat_id = new_chat.chat_id
+            team.chat_title = new_chat.title[:255]
+            team.linked_at = now
+            repo.event(
+                team.id,
+                "group_linked",
+                now,
+                actor_id=actor.member_id,
+                chat_id=new_chat.chat_id,
+                old_chat_id=old_chat,
+                confirmed=True,
+            )
+            return GroupLink(to_team(team), old_chat)
+
+    def refuse_move(self, user: UserRef, chat: ChatRef, team_id: int, new_chat_id: int) -> Team:
+        """A secretary in the team's current group turns a requested move down."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            self.require_secretary(actor)
+            repo.event(
+                team.id, "group_move_refused", now, actor_id=actor.member_id, chat_id=new_chat_id
+            )
+            return to_team(team)
+
+    def _link(
+        self, repo: Repo, team: TeamRow, chat: ChatRef, user: UserRef, now: datetime
+    ) -> MemberRow:
+        team.chat_id = chat.chat_id
+        team.chat_title = chat.title[:255]
+        team.linked_at = now
+        repo.s.flush()
+        member = self._member_in_group(repo, team, user, now)
+        member.is_secretary = True
+        return member
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> bool:
         """Follow a group that became a supergroup (its chat id changes)."""
@@ -133,18 +246,67 @@ class TeamService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             self._member_in_group(repo, repo.team(team_id), user, now)
 
-    def member_left(self, chat_id: int, user: UserRef) -> None:
-        """Mark a member who left the group (their actions and history stay)."""
-        now = self.now()
+    def member_left(self, chat_id: int, user: UserRef, via: str, status: str = "left") -> bool:
+        """Someone left (or was removed from) a team's group: they stop being a member and
+        lose an appointed secretary role; their actions and history stay."""
         with unit_of_work(self.factory) as repo:
             team = repo.team_by_chat(chat_id)
+            return team is not None and self._leave(repo, team, user, via, status)
+
+    def left_team(self, team_id: int, user: UserRef, via: str, status: str) -> bool:
+        """Telegram says a member is no longer in their team's group (see member_left)."""
+        with unit_of_work(self.factory) as repo:
+            return self._leave(repo, repo.team(team_id), user, via, status)
+
+    def _leave(self, repo: Repo, team: TeamRow, user: UserRef, via: str, status: str) -> bool:
+        urow = repo.user(user.telegram_id)
+        member = repo.member_of(team.id, urow.id) if urow else None
+        if member is None or member.left_at is not None:
+            return False
+        now = self.now()
+        was_secretary = member.is_secretary
+        member.left_at = now
+        member.is_secretary = False
+        repo.event(
+            team.id,
+            "member_left",
+            now,
+            actor_id=member.id,
+            via=via,
+            status=status,
+            secretary=was_secretary,
+        )
+        return True
+
+    def private_chat_status(self, user: UserRef, open_: bool) -> None:
+        """A member blocked (False) or unblocked (True) the bot in their private chat;
+        strangers are not stored."""
+        with unit_of_work(self.factory) as repo:
             urow = repo.user(user.telegram_id)
-            if team is None or urow is None:
+            if urow is None:
                 return
-            member = repo.member_of(team.id, urow.id)
-            if member is not None:
-                member.left_at = now
-                repo.event(team.id, "member_left", now, actor_id=member.id)
+            if open_:
+                urow.private_chat = True
+                urow.unreachable_at = None
+            elif urow.unreachable_at is None:
+                urow.unreachable_at = self.now()
+
+    def bot_removed(self, chat_id: int, status: str) -> bool:
+        """The bot was removed from a team's group: record it (False for other groups)."""
+        with unit_of_work(self.factory) as repo:
+            team = repo.team_by_chat(chat_id)
+            if team is None:
+                return False
+            repo.event(team.id, "bot_removed", self.now(), chat_id=chat_id, status=status)
+            return True
+
+    def groups_of(self, user: UserRef) -> list[tuple[int, int]]:
+        """Return (team id, group chat id) of every linked team the user is a member of."""
+        with unit_of_work(self.factory) as repo:
+            urow = repo.user(user.telegram_id)
+            if urow is None:
+                return []
+            return [(t.id, t.chat_id) for _m, t in repo.memberships(urow.id) if t.chat_id]
 
     def actor(self, user: UserRef, chat: ChatRef | None, team_name: str | None = None) -> Actor:
         """Return who the user is in the team this chat (or their choice) points at."""
@@ -233,7 +395,7 @@ class TeamService(ServiceBase):
                 member = repo.member_of(team.id, urow.id) if urow else None
             elif name:
                 member = repo.member_by_key(team.id, normalize_name(name))
-            if member is None or member.user_id is None:
+            if member is None or member.user_id is None or member.left_at is not None:
                 raise PersonUnknown(name or (target.full_name if target else ""))
             member.is_secretary = True
             repo.event(
@@ -248,13 +410,13 @@ class TeamService(ServiceBase):
             self.require_secretary(actor)
             rows = [m for m in repo.members(team.id) if m.left_at is None]
             names = repo.names_of(m.id for m in rows)
+            setup = self.setup_of(team.name)
+            configured = setup.secretary_accounts(repo.pins(team.id)) if setup else frozenset()
             people = []
             for m in rows:
                 p = to_person(m, names.get(m.id))
-                if not p.is_secretary and m.user is not None:
-                    ref = UserRef(m.user.telegram_id, username=m.user.username)
-                    if self.configured_secretary(team.name, ref):
-                        p = _with_secretary(p)
+                if not p.is_secretary and m.user and m.user.telegram_id in configured:
+                    p = _with_secretary(p)
                 people.append(p)
             return to_team(team), people
 

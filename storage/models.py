@@ -303,6 +303,20 @@ class HandledMessageRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class SecretaryPinRow(Base):
+    """The Telegram account a configured secretary @username named when the bot first saw it
+    in the team's group: a later holder of the username is nobody."""
+
+    __tablename__ = "secretary_pins"
+    __table_args__ = (UniqueConstraint("team_id", "username"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    username: Mapped[str] = mapped_column(String(64))  # lower case, without "@"
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    pinned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class EventRow(Base):
     """The audit trail: who did what to which action, and when. Never deleted."""
 

@@ -42,6 +42,7 @@ from storage.models import (
     MemberRow,
     ReminderRow,
     SchedulerStateRow,
+    SecretaryPinRow,
     TeamRow,
     UserRow,
 )
@@ -127,6 +128,7 @@ _VIEW = (
         _OWNER.name,
         _OWNER.is_group,
         _OWNER_USER.telegram_id,
+        _OWNER.left_at,
     )
     .join(TeamRow, TeamRow.id == ActionRow.team_id)
     .outerjoin(_CLOSER, _CLOSER.id == ActionRow.closed_by_id)
@@ -246,6 +248,24 @@ class Repo:
         first, last = ref.first_name[:255], ref.last_name[:255]
         if (row.first_name, row.last_name, row.username) != (first, last, ref.username):
             row.first_name, row.last_name, row.username = first, last, ref.username
+
+    def pins(self, team_id: int) -> dict[str, int]:
+        """The team's pinned secretary usernames: username -> Telegram id."""
+        rows = self.s.execute(
+            select(SecretaryPinRow.username, SecretaryPinRow.telegram_id).where(
+                SecretaryPinRow.team_id == team_id
+            )
+        )
+        return {u: t for u, t in rows}
+
+    def pin(self, team_id: int, username: str, telegram_id: int, now: datetime) -> None:
+        """Pin a configured secretary username to the account that holds it now."""
+        self.s.add(
+            SecretaryPinRow(
+                team_id=team_id, username=username, telegram_id=telegram_id, pinned_at=now
+            )
+        )
+        self.s.flush()
 
     def member_of(self, team_id: int, user_id: int) -> MemberRow | None:
         return self.s.scalar(
@@ -724,12 +744,12 @@ class Repo:
             return self._secretaries[team_id]
         team = self.team(team_id)
         setup = next((s for s in setups if s.name.lower() == team.name.lower()), None)
+        configured = setup.secretary_accounts(self.pins(team_id)) if setup else frozenset()
         out = []
         for m in self.members(team_id):
             if m.left_at is not None or m.user is None:
                 continue
-            ref = UserRef(m.user.telegram_id, username=m.user.username)
-            if m.is_secretary or (setup is not None and setup.names_secretary(ref)):
+            if m.is_secretary or m.user.telegram_id in configured:
                 out.append(m)
         self._secretaries[team_id] = out
         return out
@@ -783,6 +803,7 @@ class Repo:
                 UserRow.private_chat.is_(True),
                 UserRow.unreachable_at.is_(None),
                 MemberRow.merged_into_id.is_(None),
+                MemberRow.left_at.is_(None),
                 ActionRow.status.in_(OPEN),
             )
             .group_by(UserRow.id)
@@ -1083,6 +1104,7 @@ def view_action(rows: list[Any], updates: tuple[ActionUpdate, ...]) -> Action:
                 telegram_id=r[24],
                 claimed=r[21] is not None,
                 is_group=bool(r[23]),
+                left=r[25] is not None,
             )
             for r in rows
             if r[20] is not None
@@ -1160,6 +1182,7 @@ def to_action(
                 telegram_id=o.member.user.telegram_id if o.member.user else None,
                 claimed=o.claimed_at is not None,
                 is_group=o.member.is_group,
+                left=o.member.left_at is not None,
             )
             for o in row.owners
         ),

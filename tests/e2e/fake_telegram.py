@@ -28,7 +28,10 @@ It behaves like Telegram where tests are likely to trip:
   reply to the bot, mentions the bot, is a service message, or the bot is an admin there;
   held-back messages go to ``undelivered``;
 * ``getUpdates`` long-polls, drops only confirmed updates, and a second poller ends the first
-  one with 409 Conflict;
+  one with 409 Conflict; ``chat_member`` updates reach only a bot that is an administrator of
+  the chat and listed them in ``allowed_updates`` (Telegram's default list leaves them out);
+* membership is one truth: a member who leaves or is removed (``push_left_chat_member``,
+  ``push_chat_member``, ``set_member``) is ``left``/``kicked`` for ``getChatMember`` at once;
 * any method that is not faked answers 404 and is recorded in ``unknown_calls``.
 
 Everything public is thread-safe.
@@ -57,6 +60,9 @@ DEFAULT_TOKEN = "123456:TEST-TOKEN"
 BOT_ID = 123456
 BOT_USERNAME = "ot_actie_bot"
 BOT_FIRST_NAME = "OT Actiebot"
+
+# Update types Telegram sends only when getUpdates lists them in allowed_updates.
+DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
 MAX_MESSAGE_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
@@ -442,6 +448,8 @@ class FakeTelegram:
         # Users who pushed updates since the last settle_senders(): id -> User dict.
         self._senders: dict[int, dict[str, Any]] = {}
         self._poll_generation = 0
+        # What the last getUpdates asked for (None: Telegram's default, without chat_member).
+        self._allowed_updates: list[str] | None = None
         self._users: dict[int, dict[str, Any]] = {self.bot_id: dict(self.bot_user)}
         self._started: set[int] = set()
         self._blocked: set[int] = set()
@@ -820,6 +828,77 @@ class FakeTelegram:
             }
             self._apply_my_chat_member(chat["id"], new_status)
             return self._enqueue(update)
+
+    def push_left_chat_member(
+        self,
+        chat: dict[str, Any],
+        from_user: dict[str, Any],
+        member: dict[str, Any],
+        *,
+        banned: bool = False,
+    ) -> dict[str, Any]:
+        """Service message: ``member`` left the group (``from_user`` is the member) or was
+        removed by ``from_user`` (``banned``: kicked, else left). Like Telegram, an admin bot
+        that asked for ``chat_member`` updates also gets one."""
+        with self._cond:
+            chat = self._register_chat(chat)
+            user = self._register_user(from_user)
+            gone = self._register_user(member)
+            old = self._members.get(chat["id"], {}).get(gone["id"])
+            status = "kicked" if banned else "left"
+            self._members.setdefault(chat["id"], {})[gone["id"]] = self._member_dict(gone, status)
+            message = self._user_message(
+                chat, user, {"left_chat_member": copy.deepcopy(gone)}, None, None, None
+            )
+            self._deliver_message(chat, message, "message")
+            self._chat_member_update(chat, user, gone, old, status)
+            return copy.deepcopy(message)
+
+    def push_chat_member(
+        self,
+        chat: dict[str, Any],
+        from_user: dict[str, Any],
+        member: dict[str, Any],
+        new_status: str,
+        **fields: Any,
+    ) -> dict[str, Any] | None:
+        """A member's status changes (an admin bans, restricts or promotes them, they join or
+        leave) without a service message (as in a large supergroup). The state changes for
+        ``getChatMember`` either way; the ``chat_member`` update is returned only when the
+        bot would get it (it is an administrator and asked for it), else None."""
+        with self._cond:
+            chat = self._register_chat(chat)
+            user = self._register_user(from_user)
+            person = self._register_user(member)
+            old = self._members.get(chat["id"], {}).get(person["id"])
+            self._members.setdefault(chat["id"], {})[person["id"]] = self._member_dict(
+                person, new_status, **fields
+            )
+            return self._chat_member_update(chat, user, person, old, new_status, **fields)
+
+    def _chat_member_update(
+        self,
+        chat: dict[str, Any],
+        by: dict[str, Any],
+        person: dict[str, Any],
+        old: dict[str, Any] | None,
+        new_status: str,
+        **fields: Any,
+    ) -> dict[str, Any] | None:
+        bot_member = self._members.get(chat["id"], {}).get(self.bot_id)
+        if not bot_member or bot_member["status"] not in ("administrator", "creator"):
+            return None  # Telegram sends chat_member only to administrators
+        return self._enqueue(
+            {
+                "chat_member": {
+                    "chat": chat,
+                    "from": by,
+                    "date": self.now,
+                    "old_chat_member": old or self._member_dict(person, "left"),
+                    "new_chat_member": self._member_dict(person, new_status, **fields),
+                }
+            }
+        )
 
     def push_new_chat_members(
         self, chat: dict[str, Any], from_user: dict[str, Any], members: list[dict[str, Any]]
@@ -1626,6 +1705,9 @@ class FakeTelegram:
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise _bad(f"invalid {name} parameter")
         limit = min(max(limit or 100, 1), 100)
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, list):
+            self._allowed_updates = [str(a) for a in allowed] or None
         if offset:
             if offset > 0:
                 self._pending = [u for u in self._pending if u["update_id"] >= offset]
@@ -1642,12 +1724,21 @@ class FakeTelegram:
                     "Conflict: terminated by other getUpdates request; make sure that only "
                     "one bot instance is running",
                 )
+            wanted = [u for u in self._pending if self._allowed(u)]
+            if len(wanted) < len(self._pending):  # Telegram never sends what was not asked
+                self._pending = wanted
             if self._pending:
                 return copy.deepcopy(self._pending[:limit])
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return []
             self._cond.wait(remaining)
+
+    def _allowed(self, update: dict[str, Any]) -> bool:
+        kind = next(k for k in update if k != "update_id")
+        if self._allowed_updates is None:
+            return kind not in DEFAULT_EXCLUDED_UPDATES
+        return kind in self._allowed_updates
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target_chat(params.get("chat_id"))

@@ -29,9 +29,14 @@ def test_koppel_never_moves_a_team_silently(tg: Tg, fake: FakeTelegram) -> None:
     reply = tg.send(marloes, new_group, "/koppel")
     assert "al aan een andere groep gekoppeld" in reply and "/koppel verhuizen" in reply
     assert numbers(tg.send(p["jan"], tg.group, "/acties")) == [1]  # still the team's group
+    # Marloes is configured by @username: the move waits for a secretary in the current group.
+    assert "Bevestig de verhuizing" in tg.send(marloes, new_group, "/koppel verhuizen")
+    question = fake.last_bot_message(GROUP_ID)
+    assert numbers(tg.send(p["jan"], tg.group, "/acties")) == [1]
     mark = fake.mark()
-    assert "gekoppeld aan" in tg.send(marloes, new_group, "/koppel verhuizen")
-    assert any("is verhuisd" in t for t in fake.sent_texts(GROUP_ID, after=mark))
+    _, reply = tg.press(marloes, question, "✅ Verhuizen")
+    assert "is verhuisd" in reply
+    assert any("gekoppeld aan" in t for t in fake.sent_texts(-100666, after=mark))
     assert numbers(tg.send(p["jan"], new_group, "/acties")) == [1]
 
 

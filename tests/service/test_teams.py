@@ -101,7 +101,8 @@ def test_group_migration_follows_new_chat_id(world):
 
 def test_left_member_loses_private_access(world):
     world.teams.join_seen(1, JAN)
-    world.teams.member_left(GROUP.chat_id, JAN)
+    assert world.teams.member_left(GROUP.chat_id, JAN, "left_chat_member") is True
+    assert world.teams.member_left(GROUP.chat_id, JAN, "left_chat_member") is False
     with pytest.raises(NotAMember):
         world.teams.actor(JAN, private(JAN))
 
@@ -113,3 +114,64 @@ def test_members_list_shows_link_state(world, clock):
     assert by_name["Jan"].linked is False
     assert by_name["OT"].is_group is True
     assert by_name["Marloes van der Meulen-Ramp"].is_secretary is True
+
+
+THIEF = UserRef(6666, "Mallory", username="marloes_npsnw")
+
+
+def test_a_username_is_pinned_to_the_account_that_linked_the_group(world):
+    # The world fixture linked the group as Marloes (@marloes_npsnw): the name is hers now.
+    renamed = UserRef(900, "Marloes", "van der Meulen-Ramp", "marloes_nieuw")
+    assert world.teams.actor(renamed, private(renamed)).is_secretary is True
+    with pytest.raises(NotAMember):
+        world.teams.actor(THIEF, private(THIEF))
+    assert world.teams.start_private(THIEF) == []
+    # In the group the new holder is a member like anyone, never the secretary.
+    assert world.teams.actor(THIEF, GROUP).is_secretary is False
+    with pytest.raises(NotConfiguredSecretary):
+        world.teams.link_group(THIEF, ChatRef(-3003, is_private=False, title="Mijn groep"))
+
+
+def test_a_move_by_a_username_secretary_waits_for_the_current_group(world):
+    other = ChatRef(-3003, is_private=False, title="Nieuwe groep")
+    link = world.teams.link_group(SECRETARY, other, move=True)
+    assert link.pending is True and link.old_chat_id == GROUP.chat_id
+    assert world.teams.team_for_chat(GROUP.chat_id) is not None  # nothing moved
+    with pytest.raises(NotSecretary):
+        world.teams.confirm_move(JAN, GROUP, link.team.id, other)
+    moved = world.teams.confirm_move(SECRETARY, GROUP, link.team.id, other)
+    assert moved.old_chat_id == GROUP.chat_id and moved.team.chat_id == other.chat_id
+    assert world.teams.team_for_chat(GROUP.chat_id) is None
+
+
+def test_leaving_ends_an_appointed_secretary_role(world):
+    world.teams.appoint_secretary(SECRETARY, GROUP, LOUISE)
+    assert world.teams.actor(LOUISE, private(LOUISE)).is_secretary is True
+    assert world.teams.member_left(GROUP.chat_id, LOUISE, "chat_member", "kicked") is True
+    with pytest.raises(NotAMember):
+        world.teams.actor(LOUISE, private(LOUISE))
+    world.teams.join_seen(1, LOUISE)  # added to the group again
+    assert world.teams.actor(LOUISE, private(LOUISE)).is_secretary is False
+
+
+def test_secretaries_known_before_pinning_are_pinned_at_start(db_url, clock):
+    """A database from before pins: the configured secretary the bot already knows is pinned
+    at start, so the next holder of the username seen in the group is not."""
+    from sqlalchemy import text
+
+    from services.teams import TeamService
+    from storage.db import make_engine, session_factory
+    from tests.service.conftest import SETUP
+
+    engine = make_engine(db_url)
+    factory = session_factory(engine)
+    teams = TeamService(factory, setups=(SETUP,), clock=clock)
+    teams.sync_config()
+    teams.link_group(SECRETARY, GROUP)
+    with engine.begin() as conn:  # as if the pin had never been written
+        conn.execute(text("DELETE FROM secretary_pins"))
+    teams.sync_config()
+    with engine.connect() as conn:
+        pins = conn.execute(text("SELECT username, telegram_id FROM secretary_pins")).all()
+    assert pins == [("marloes_npsnw", 900)]
+    assert teams.actor(THIEF, GROUP).is_secretary is False

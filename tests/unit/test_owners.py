@@ -123,3 +123,19 @@ def test_is_not_group_owner(name: str) -> None:
 
 def test_max_name_length() -> None:
     assert MAX_NAME_LENGTH == 64
+
+
+def test_a_configured_username_names_only_the_account_it_was_pinned_to() -> None:
+    from domain.model import TeamSetup, UserRef
+
+    setup = TeamSetup(
+        name="OT",
+        secretary_ids=frozenset({7}),
+        secretary_usernames=frozenset({"marloes", "anne"}),
+    )
+    assert setup.secretary_accounts({}) == {7}
+    assert setup.secretary_accounts({"marloes": 900, "someone_else": 5}) == {7, 900}
+    holder = UserRef(901, username="Anne")
+    assert setup.unpinned_username(holder, {"marloes": 900}) == "anne"
+    assert setup.unpinned_username(holder, {"anne": 950}) is None
+    assert setup.unpinned_username(UserRef(3, username="jan"), {}) is None
