@@ -315,6 +315,24 @@ def test_a_member_removed_silently_gets_no_reminder(
     assert not any("data doorsturen" in t for t in fake.sent_texts(jan["id"]))
 
 
+def test_the_buttons_of_an_old_reminder_stop_working_for_who_left(
+    tg: Tg, fake: FakeTelegram, running: BotThread
+) -> None:
+    p = linked_team(tg)
+    marloes, jan = p["marloes"], p["jan"]
+    tick(tg, running, at("2027-03-23", "09:00"))
+    reminder = next(
+        m
+        for m in fake.messages(jan["id"])
+        if "data doorsturen" in m.get("text", "") and m.get("reply_markup")
+    )
+    fake.push_left_chat_member(tg.group, marloes, jan, banned=True)
+    tg.bot.settle(fake)
+    answer, _ = tg.press(jan, reminder, "✅ #1")
+    assert "Ik ken je nog niet" in answer
+    assert "afgerond" not in tg.send(marloes, tg.group, "/actie 1")
+
+
 # --- 4. documents from strangers ---------------------------------------------------------
 
 
