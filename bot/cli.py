@@ -95,6 +95,7 @@ def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
 def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
     from documents.docx_io import write_docx
     from documents.exports import to_csv, to_ics, to_json, to_markdown
+    from documents.filenames import export_filename
     from domain.errors import DomainError
 
     service = _services(cfg)
@@ -104,9 +105,7 @@ def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
         print(f"Kan niet exporteren / cannot export: {_why(err)}", file=sys.stderr)
         return 2
     day = data.meeting.day.isoformat() if data.meeting else "concept"
-    out = args.out or Path(
-        f"actielijst-{data.team_name.replace(' ', '-').lower()}-{day}.{args.format}"
-    )
+    out = args.out or Path(export_filename("actielijst", data.team_name, day, args.format))
     if args.format == "docx":
         out.write_bytes(write_docx(data.doc))
     elif args.format == "md":

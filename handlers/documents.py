@@ -14,6 +14,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import texts
 from documents.docx_io import MAX_BYTES, read_docx, write_docx
 from documents.exports import to_csv, to_ics, to_json, to_markdown
+from documents.filenames import export_filename
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
 from handlers.common import (
@@ -149,16 +150,15 @@ async def actielijst(update: Update, context: BotContext) -> None:
         update, context, lambda: context.services.documents.export(user, chat, day_text)
     )
     day = data.meeting.day.isoformat() if data.meeting else "concept"
-    slug = data.team_name.replace(" ", "-").lower()
+    name = export_filename("actielijst", data.team_name, day, fmt)
     if fmt == "docx":
-        content, name = write_docx(data.doc), f"actielijst-{slug}-{day}.docx"
+        content = write_docx(data.doc)
     elif fmt == "md":
-        content, name = to_markdown(data.doc).encode(), f"actielijst-{slug}-{day}.md"
+        content = to_markdown(data.doc).encode()
     elif fmt == "csv":
-        content, name = ("\ufeff" + to_csv(data.doc)).encode(), f"actielijst-{slug}-{day}.csv"
+        content = ("\ufeff" + to_csv(data.doc)).encode()
     else:
         content = to_json(data.doc, data.actions).encode()
-        name = f"actielijst-{slug}-{day}.json"
     await _send_file(
         update, content, name, texts.export_caption(data.team_name, data.meeting, fmt)
     )
@@ -180,7 +180,7 @@ async def agenda_ics(update: Update, context: BotContext) -> None:
         now=data.generated_at,
         person=user.full_name if mine else None,
     ).encode()
-    name = f"ot-{data.team_name.replace(' ', '-').lower()}{'-mijn' if mine else ''}.ics"
+    name = export_filename("ot", data.team_name, None, "ics", "mijn" if mine else "")
     await _send_file(update, content, name, texts.export_caption(data.team_name, None, "ics"))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SessionFactory = sessionmaker[Session]
@@ -19,11 +23,29 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(parsed.database).expanduser())
     engine = create_engine(url, connect_args={"timeout": 5} if is_sqlite else {})
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def private_file(path: Path) -> None:
+    """Make the database file readable by its owner only (it holds every team's actions and
+    who is in them): a folder created here is 0700, the file is created 0600 before SQLite
+    opens it (SQLite gives its -wal and -shm files the database file's mode), and an
+    existing file readable by others is tightened, with a warning."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    elif folder.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        log.warning("the database folder %s is writable by others", folder)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
+            log.warning("%s was readable by others; now only by its owner (0600)", file)
+            file.chmod(0o600)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -405,6 +405,30 @@ def test_a_member_cannot_redirect_a_cancelled_meeting(tg: Tg, fake: FakeTelegram
     assert "OT vr 28 mei 2027" in tg.send(jan, tg.group, "/actie 2")
 
 
+def test_export_file_names_are_safe_whatever_the_team_is_called(
+    fake: FakeTelegram, clock: Any, db_url: str, cfg: Config, bot_errors: Any
+) -> None:
+    hostile = '../../etc/"OT"\nWonen / Leefomgeving 🏠'
+    team = TeamSetup(name=hostile, secretary_ids=frozenset({ID_SECRETARY}))
+    thread = BotThread(replace(cfg, teams=(team,)), clock)
+    thread.start()
+    try:
+        fake.wait_for_call("getUpdates")
+        group = fake.group(GROUP_ID, "OT")
+        tg = Tg(fake, clock, group, thread)
+        evert = tg.person("evert", ID_SECRETARY, "Evert")
+        tg.send(evert, group, "/koppel")
+        for command in ("/actielijst", "/actielijst csv", "/agenda_ics"):
+            mark = fake.mark()
+            tg.send(evert, group, command)
+            [sent] = fake.sent_files(GROUP_ID, after=mark)
+            assert "/" not in sent.filename and "\n" not in sent.filename
+            assert not sent.filename.startswith(".") and sent.filename.isascii()
+            assert "wonen-leefomgeving" in sent.filename, sent.filename
+    finally:
+        thread.stop()
+
+
 def test_the_membership_cache_is_brief(tg: Tg, fake: FakeTelegram) -> None:
     """Within a minute the bot does not ask Telegram again; after it, it does."""
     p = linked_team(tg)
