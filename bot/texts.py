@@ -1053,6 +1053,10 @@ DOCUMENT_REASONS = {
     "not_docx": "Dat is geen Word-bestand (.docx). Stuur de actielijst als .docx.",
     "corrupt": "Dit Word-bestand kan ik niet openen; het lijkt beschadigd.",
     "too_large": "Dit bestand is te groot. Een actielijst is meestal kleiner dan 5 MB.",
+    "too_slow": (
+        "Dit bestand is te ingewikkeld om snel te lezen. Stuur de actielijst als gewoon "
+        "Word-bestand (.docx), zonder ingesloten objecten."
+    ),
     "no_table": (
         "In dit document vind ik geen actielijst: een tabel met de kolommen Onderwerp, "
         "Afspraak/actie/besluit, Toelichting, Wie en Wanneer."

@@ -75,6 +75,11 @@ NOTE_LINE = "Let op: in bijlage toelichting op besluiten"
 INTERESTS_LABEL = "Belangen van de organisatie van de aanwezigen"
 STATUS_MARKERS = {"afgerond": "✔\u00a0Afgerond", "vervallen": "✘\u00a0Vervallen"}  # no break
 
+# Far above any real actielijst (the seed has 15 rows, a long list a few hundred): a file over
+# these is refused as too large before anything walks it.
+MAX_TABLE_ROWS = 5_000
+MAX_PARAGRAPHS = 50_000
+
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OOXML_OR_ODF = ("[Content_Types].xml", "mimetype")
 
@@ -122,6 +127,7 @@ def _open(data: bytes) -> Any:
             if unpacked > MAX_UNPACKED_BYTES:
                 raise DocumentError("too_large", f"unpacks to {unpacked} bytes")
             names = {m.filename for m in members}
+            _no_declarations(zf, members)
             if "word/document.xml" not in names:
                 if names.intersection(_OOXML_OR_ODF):
                     # An .xlsx, .pptx or .odt: a fine file, just not a Word document.
@@ -133,9 +139,28 @@ def _open(data: bytes) -> Any:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
         raise DocumentError("corrupt", f"zip: {err}") from err
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx and lxml raise many kinds; all mean "unreadable"
         raise DocumentError("corrupt", f"{type(err).__name__}: {err}") from err
+    body = document.element.body
+    rows = sum(1 for _ in body.iter(qn("w:tr")))
+    paragraphs = sum(1 for _ in body.iter(qn("w:p")))
+    if rows > MAX_TABLE_ROWS or paragraphs > MAX_PARAGRAPHS:
+        raise DocumentError("too_large", f"{rows} table rows, {paragraphs} paragraphs")
+    return document
+
+
+def _no_declarations(zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DOCTYPE or entities. Word never writes them; python-docx
+    already parses without resolving entities, loading DTDs or the network, and lxml keeps its
+    depth and text-size limits (no huge_tree), but a declared entity is still an attack."""
+    for member in members:
+        if not member.filename.endswith((".xml", ".rels")):
+            continue
+        with zf.open(member) as part:
+            head = part.read()
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise DocumentError("corrupt", f"{member.filename} declares a DOCTYPE or entities")
 
 
 _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

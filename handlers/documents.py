@@ -3,7 +3,6 @@ CSV, JSON and an .ics calendar."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 from datetime import date
 from typing import Any
@@ -12,9 +11,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from documents.docx_io import MAX_BYTES, read_docx, write_docx
+from documents.docx_io import MAX_BYTES, write_docx
 from documents.exports import to_csv, to_ics, to_json, to_markdown
 from documents.filenames import export_filename
+from documents.sandbox import read_docx_off_loop
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
 from handlers.common import (
@@ -66,7 +66,7 @@ async def _import(update: Update, context: BotContext, source: Message) -> None:
         return
     data = bytes(await (await doc_file.get_file()).download_as_bytearray())
     try:
-        doc = await asyncio.to_thread(read_docx, data)
+        doc = await read_docx_off_loop(data)
     except DocumentError as err:
         await reply(update, texts.document_error(err.reason))
         return
