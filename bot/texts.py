@@ -483,6 +483,11 @@ def move_refused(team: Team) -> str:
     return f"<b>{escape(team.name)}</b> blijft in deze groep. Er is niets verhuisd."
 
 
+MOVE_CURRENT_GONE = (
+    "Ik kan de huidige groep van het team niet bereiken om de verhuizing daar te laten "
+    "bevestigen, dus er is niets verhuisd. Een secretaris die met zijn Telegram-id in de "
+    "configuratie staat, kan het team meteen verhuizen met /koppel verhuizen."
+)
 MOVE_TARGET_GONE = (
     "Ik kan de nieuwe groep niet meer bereiken (ben ik daar verwijderd?). Er is niets verhuisd."
 )

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from domain.errors import DomainError, NotConfiguredSecretary, NotSecretary, Usage
+from domain.errors import DomainError, NotSecretary, Usage
 from domain.model import ChatRef, Team, UserRef
 from handlers.common import (
     ANY_TEXT,
@@ -160,7 +160,8 @@ async def _ask_to_move(
         )
     except TelegramError as err:  # the old group is gone: only a secretary by id can move
         log.info("could not ask the current group to confirm a move: %s", err)
-        raise NotConfiguredSecretary() from err
+        await reply(update, texts.MOVE_CURRENT_GONE)
+        return
     await reply(update, texts.move_waiting(link.team))
 
 
@@ -211,11 +212,9 @@ async def _group(context: BotContext, chat_id: int) -> ChatRef | None:
     except TelegramError as err:
         log.info("the group to move to is out of reach: %s", err)
         return None
-    return (
-        ChatRef(chat.id, chat.type == "private", chat.title or "")
-        if chat.type != "private"
-        else None
-    )
+    if chat.type == "private":
+        return None
+    return ChatRef(chat.id, is_private=False, title=chat.title or "")
 
 
 def _chat_id(text: str) -> int | None:

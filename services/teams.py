@@ -183,9 +183,7 @@ class TeamService(ServiceBase):
             if other is not None:
                 raise AlreadyLinked(other.name)
             old_chat = team.chat_id
-            team.chat_id = new_chat.chat_id
-            team.chat_title = new_chat.title[:255]
-            team.linked_at = now
+            _attach(team, new_chat, now)
             repo.event(
                 team.id,
                 "group_linked",
@@ -211,9 +209,7 @@ class TeamService(ServiceBase):
     def _link(
         self, repo: Repo, team: TeamRow, chat: ChatRef, user: UserRef, now: datetime
     ) -> MemberRow:
-        team.chat_id = chat.chat_id
-        team.chat_title = chat.title[:255]
-        team.linked_at = now
+        _attach(team, chat, now)
         repo.s.flush()
         member = self._member_in_group(repo, team, user, now)
         member.is_secretary = True
@@ -499,6 +495,13 @@ class TeamService(ServiceBase):
         """Return the unlinked names in a team's list (for "/ikben" hints)."""
         with unit_of_work(self.factory) as repo:
             return [m.name for m in repo.members(team_id) if m.user_id is None and not m.is_group]
+
+
+def _attach(team: TeamRow, chat: ChatRef, now: datetime) -> None:
+    """Make `chat` the team's group."""
+    team.chat_id = chat.chat_id
+    team.chat_title = chat.title[:255]
+    team.linked_at = now
 
 
 def _with_secretary(p: Person) -> Person:

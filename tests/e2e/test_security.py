@@ -173,6 +173,15 @@ def test_moving_can_be_refused_in_the_current_group(tg: Tg, fake: FakeTelegram) 
     assert numbers(tg.send(p["jan"], tg.group, "/acties")) == [1]
 
 
+def test_a_move_asks_nothing_of_a_current_group_the_bot_left(tg: Tg, fake: FakeTelegram) -> None:
+    p = linked_team(tg)
+    fake.set_member(tg.group, fake.bot_user, "kicked")  # the bot was removed from it
+    new_group = fake.group(-100666, "OT Wonen (nieuw)")
+    reply = tg.send(p["marloes"], new_group, "/koppel verhuizen")
+    assert "niet bereiken" in reply and "niets verhuisd" in reply
+    assert "nog niet aan een opgaveteam gekoppeld" in tg.send(p["jan"], new_group, "/acties")
+
+
 def test_a_secretary_configured_by_id_moves_the_team_at_once(tg: Tg, fake: FakeTelegram) -> None:
     p = linked_team(tg)
     evert = tg.person("evert", ID_SECRETARY, "Evert", "Bartlema")
