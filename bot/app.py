@@ -17,6 +17,7 @@ from bot import texts
 from bot.config import Config
 from bot.errors import on_error
 from bot.ordering import InOrderPerSender
+from bot.ratelimit import FloodLimiter
 from bot.reminders import reminder_tick
 from handlers import actions, documents, meetings, members, secretary
 from handlers.context import BotContext, Services
@@ -66,6 +67,8 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         # scans its whole pool for each request (with PTB's default of 256: 1.7x the CPU per
         # update in bench/updates.py).
         .connection_pool_size(cfg.concurrent_updates + 4)
+        # Every call within Telegram's flood limits; a reply refused with 429 is sent again.
+        .rate_limiter(FloodLimiter())
         .build()
     )
     app.bot_data["services"] = services

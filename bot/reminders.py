@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import warnings
-from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -17,16 +15,17 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import Application, ContextTypes
-from telegram.warnings import PTBDeprecationWarning
+from telegram.ext import Application, ContextTypes, ExtBot
 
 from bot import texts
+from bot.ratelimit import NO_RETRY, retry_seconds
 from handlers.context import Services
 from handlers.membership import still_member
 from services.reminders import DIGEST, PING, Delivery, TickReport
 
 log = logging.getLogger(__name__)
 MAX_BUTTON_ROWS = 20
+MAX_ROUNDS = 1000  # claims in one run: a bound, far above 1000 reminders at 200 a claim
 
 
 async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -35,21 +34,33 @@ async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickReport:
-    """One scheduler run; safe to overlap with another (claims are exclusive)."""
+    """One scheduler run: plan, then send everything due, claim after claim, as fast as the
+    rate limiter allows; safe to overlap with another run (deliveries are exclusive).
+
+    One message is in flight at a time, so a crash leaves at most one delivery in doubt
+    (ARCHITECTURE.md); the pace is then the limiter's (28/s) or one per round trip.
+    """
     services: Services = app.bot_data["services"]
     report = services.reminders.plan()
     sent = 0
     departed: set[int] = set()
-    for delivery in services.reminders.claim():
-        if delivery.chat_id in departed:
-            continue
-        personal = delivery.kind != PING and delivery.chat_id > 0
-        if personal and not await still_member(app.bot, services, delivery.chat_id):
-            # They left a team's group: nothing more goes to them in this run; the next one
-            # sends that team's reminders to the secretary and digests without it.
-            departed.add(delivery.chat_id)
-            continue
-        sent += await deliver(app.bot, services, delivery)
+    for _ in range(MAX_ROUNDS):
+        progress = 0
+        for delivery in services.reminders.claim():
+            if delivery.chat_id in departed:
+                continue
+            personal = delivery.kind != PING and delivery.chat_id > 0
+            if personal and not await still_member(app.bot, services, delivery.chat_id):
+                # They left a team's group: nothing more goes to them now; the next claim
+                # sends that team's reminders to the secretary, and digests without it.
+                departed.add(delivery.chat_id)
+                progress += 1
+                continue
+            done = await deliver(app.bot, services, delivery)
+            sent += done
+            progress += done
+        if not progress:
+            break  # nothing due, or only retries for later: the next run goes on
     if report.planned or report.folded or report.pings or report.digests or sent:
         log.info(
             "reminders: %d planned, %d folded, %d pings, %d digests, %d messages sent",
@@ -85,15 +96,7 @@ def render(delivery: Delivery, bot_username: str) -> tuple[str, InlineKeyboardMa
     return texts.reminder_message(delivery, link), InlineKeyboardMarkup(rows) if rows else None
 
 
-def retry_seconds(err: RetryAfter) -> float:
-    """Read RetryAfter's wait: an int in PTB 22, a timedelta later (PITFALLS)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = err.retry_after
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-
-
-async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
+async def deliver(bot: ExtBot[Any], services: Services, delivery: Delivery) -> int:
     """Send one delivery; record the outcome in its own short transaction."""
     reminders = services.reminders
     text, markup = render(delivery, bot.username)
@@ -106,6 +109,7 @@ async def deliver(bot: Bot, services: Services, delivery: Delivery) -> int:
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             disable_web_page_preview=True,
+            rate_limit_args=NO_RETRY,  # paced by the limiter; a 429 goes back to the outbox
         )
     except RetryAfter as err:
         reminders.retry(delivery, retry_seconds(err), "429 Too Many Requests")

@@ -33,7 +33,9 @@ from storage.repo import Repo, unit_of_work
 
 # Reminders planned this long after their time are marked late ("te laat verstuurd").
 LATE_AFTER = timedelta(minutes=30)
-MAX_PER_TICK = 60  # messages per run (one a minute): far below Telegram's 30/s; one per chat
+# Messages handed out per claim; the job claims again until nothing is due, and the rate
+# limiter (bot/ratelimit.py) paces them to Telegram's limits. One message per chat a claim.
+MAX_PER_TICK = 200
 MAX_ITEMS = 15  # reminders in one message; the rest follow in the next tick
 PLAN_BATCH = 2000
 BACKOFF = (60, 300, 900, 3600)  # seconds between attempts after network errors and 5xx

@@ -32,7 +32,12 @@ It behaves like Telegram where tests are likely to trip:
   the chat and listed them in ``allowed_updates`` (Telegram's default list leaves them out);
 * membership is one truth: a member who leaves or is removed (``push_left_chat_member``,
   ``push_chat_member``, ``set_member``) is ``left``/``kicked`` for ``getChatMember`` at once;
-* any method that is not faked answers 404 and is recorded in ``unknown_calls``.
+* any method that is not faked answers 404 and is recorded in ``unknown_calls``;
+* with ``flood_limits=True`` messages (sends and edits) are held to Telegram's limits, as token
+  buckets on the real clock: 30 a second overall, 20 a minute per group, 1 a second per private
+  chat with bursts of 3. Over a limit the call is refused with 429 "Flood control exceeded",
+  ``retry_after`` (whole seconds, at least 1) in its parameters, and counted in
+  ``flood_violations``.
 
 Everything public is thread-safe.
 """
@@ -403,6 +408,38 @@ class _Handler(BaseHTTPRequestHandler):
             )
 
 
+# What Telegram counts as a message for its flood limits.
+FLOOD_METHODS = frozenset(
+    {
+        "sendmessage",
+        "senddocument",
+        "sendphoto",
+        "copymessage",
+        "forwardmessage",
+        "editmessagetext",
+        "editmessagereplymarkup",
+        "editmessagecaption",
+    }
+)
+FLOOD_OVERALL = (30, 30.0)  # (bucket size, refill per second)
+FLOOD_GROUP = (20, 20 / 60)
+FLOOD_PRIVATE = (3, 1.0)
+
+
+class _Bucket:
+    """A token bucket: `size` calls at once, refilled at `rate` a second."""
+
+    def __init__(self, size: int, rate: float) -> None:
+        self.size, self.rate = size, rate
+        self.tokens, self.at = float(size), time.monotonic()
+
+    def wait(self, now: float) -> float:
+        """Seconds until a token is free (0: one is free now)."""
+        self.tokens = min(self.size, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+
 @dataclass
 class Hold:
     """A held answer: `arrived` is set when the call took effect; set `release` to answer."""
@@ -421,9 +458,13 @@ class FakeTelegram:
         privacy_mode: bool = True,
         bot_username: str = BOT_USERNAME,
         bot_first_name: str = BOT_FIRST_NAME,
+        flood_limits: bool = False,
     ) -> None:
         self.token = token
         self.privacy_mode = privacy_mode
+        self.flood_limits = flood_limits
+        self.flood_violations: list[Call] = []
+        self._buckets: dict[int | None, _Bucket] = {}
         head = token.split(":", 1)[0]
         self.bot_id = int(head) if head.isdigit() else BOT_ID
         self.bot_user: dict[str, Any] = {
@@ -1255,6 +1296,7 @@ class FakeTelegram:
                 self.unknown_calls.append(call)
             else:
                 try:
+                    self._flood_check(lower, call)
                     result = self._handlers[lower](call.params)
                     status, payload = 200, {"ok": True, "result": result}
                 except _ApiError as error:
@@ -1350,6 +1392,30 @@ class FakeTelegram:
             pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
             params.update({key: decode_field(key, value) for key, value in pairs})
         return params
+
+    def _flood_check(self, method: str, call: Call) -> None:
+        """Refuse a message over Telegram's flood limits with 429 (lock held)."""
+        if not self.flood_limits or method not in FLOOD_METHODS:
+            return
+        chat_id = call.params.get("chat_id")
+        if isinstance(chat_id, str) and chat_id.lstrip("-").isdigit():
+            chat_id = int(chat_id)
+        if not isinstance(chat_id, int):
+            return
+        limits = {None: FLOOD_OVERALL, chat_id: FLOOD_PRIVATE if chat_id > 0 else FLOOD_GROUP}
+        now = time.monotonic()
+        buckets = [self._buckets.setdefault(k, _Bucket(*v)) for k, v in limits.items()]
+        wait = max(b.wait(now) for b in buckets)
+        if wait > 0:
+            self.flood_violations.append(call)
+            retry = max(1, int(wait + 0.999))
+            raise _ApiError(
+                429,
+                f"Too Many Requests: retry after {retry}",
+                {"retry_after": retry},
+            )
+        for bucket in buckets:
+            bucket.tokens -= 1
 
     def _take_fault(self, method: str, params: dict[str, Any]) -> _Fault | None:
         for fault in self._faults:

@@ -62,13 +62,14 @@ def test_429_burst_on_replies(
         count=3,
         chat_id=marloes["id"],
     )
-    # Three messages whose confirmations all hit the 429: no answer reaches the secretary...
+    # Three messages whose confirmations all hit a 429: the bot waits retry_after and sends
+    # each again, so every answer reaches the secretary, once...
     for n in (3, 4, 5):
-        assert tg.send(marloes, dm, f"Jan: actie {n} (ASAP)") == ""
+        reply = tg.send(marloes, dm, f"Jan: actie {n} (ASAP)")
+        assert reply.count("Opgeslagen: 1 actie.") == 1 and f"#{n}" in reply
     assert failed_sends(fake, marloes["id"], mark) == [429, 429, 429]
-    flood = [w for w in warnings(caplog) if w.startswith("Telegram refused or failed a call")]
-    assert len(flood) == 3 and all("Flood control exceeded" in w for w in flood)
-    # ...but what they asked for was stored, once each, and the bot answers the next command.
+    assert not [w for w in warnings(caplog) if w.startswith("Telegram refused or failed")]
+    # ...what they asked for was stored, once each, and the bot answers the next command.
     reply = tg.send(marloes, dm, "/acties")
     assert numbers(reply) == [1, 2, 3, 4, 5]
     assert "actie 3" in reply and "actie 5" in reply
@@ -78,8 +79,8 @@ def test_429_burst_on_replies(
     # A 429 burst on every reply, in the group: the claim and the close still count.
     mark = fake.mark()
     fake.fail_next("sendMessage", 429, RETRY_AFTER, parameters={"retry_after": 1}, count=2)
-    tg.send(jan, tg.group, "/claim 3")
-    tg.send(jan, tg.group, "/sluit 4 klaar")
+    assert "jij pakt #3 op" in tg.send(jan, tg.group, "/claim 3")
+    assert "#4" in tg.send(jan, tg.group, "/sluit 4 klaar")
     assert failed_sends(fake, GROUP_ID, mark)[:1] == [429]
     card = tg.send(jan, tg.group, "/actie 3")
     assert "opgepakt door Jan" in card
@@ -96,7 +97,7 @@ def test_429_on_a_button_answer(tg: Tg, fake: FakeTelegram) -> None:
     mark = fake.mark()
     query = fake.push_callback(jan, card, "a:close:1:1")
     tg.replies_since(tg.group, mark)
-    assert fake.callback_answer(query) is None  # the spinner was never stopped
+    assert fake.callback_answer(query) is not None  # answered after retry_after
     # The close counts; pressing again is answered and changes nothing.
     assert "was al afgerond" in press(tg, jan, card, "a:close:1:1")["text"]
     assert listing(tg, jan) == [2]
