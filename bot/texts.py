@@ -347,6 +347,12 @@ def undone(numbers: list[int]) -> str:
     return "↩️ Ingetrokken: " + ", ".join(f"#{n}" for n in numbers) + "."
 
 
+MINE_SENT_PRIVATELY = (
+    "📬 Je acties stuur ik je privé, zodat de groep niet volloopt. Dat geldt ook voor wie "
+    "het de komende minuut vraagt. Nog geen privéchat met mij? Druk dan één keer op Start."
+)
+
+
 def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> str:
     """Render /mijnacties."""
     own = [a for a in actions if not all(o.is_group for o in a.owners)]

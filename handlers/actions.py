@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
@@ -19,6 +21,7 @@ from handlers.common import (
     number_arg,
     plain_text,
     reply,
+    send_parts,
     sender,
     small_int,
 )
@@ -26,6 +29,7 @@ from handlers.context import BotContext
 from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE  # edits of commands are ignored: they would run twice
+GROUP_NOTE_EVERY = timedelta(minutes=1)  # "sent privately" notes in a group, at most
 
 
 def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
@@ -45,10 +49,27 @@ def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
 
 
 async def mijnacties(update: Update, context: BotContext) -> None:
-    """Show the sender's open actions, most urgent first."""
+    """Show the sender's open actions, most urgent first. Asked in the group by someone the
+    bot can write to privately, the answer goes there: at meeting time the whole team asks
+    at once, and Telegram allows a group 20 messages a minute. The group gets one short
+    note a minute instead of everyone's list."""
     user, chat = sender(update), chat_ref(update)
     result = await as_member(update, context, lambda: context.actions.mine(user, chat))
-    await reply(update, texts.my_actions(result.actions, result.today, result.multi_team))
+    text = texts.my_actions(result.actions, result.today, result.multi_team)
+    if chat is None or chat.is_private or not result.reachable:
+        await reply(update, text)
+        return
+    try:
+        await send_parts(context.bot, user.telegram_id, text)
+    except Forbidden:  # blocked the bot since: answer here after all
+        context.teams.private_chat_status(user, False)
+        await reply(update, text)
+        return
+    now = context.actions.now()
+    last = context.services.group_notes.get(chat.chat_id)
+    if last is None or now - last >= GROUP_NOTE_EVERY:
+        context.services.group_notes[chat.chat_id] = now
+        await reply(update, texts.MINE_SENT_PRIVATELY)
 
 
 async def acties(update: Update, context: BotContext) -> None:

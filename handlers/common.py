@@ -6,7 +6,7 @@ import html
 import logging
 import re
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext.filters import MessageFilter
 
@@ -94,6 +94,16 @@ def split_message(text: str, limit: int = MAX_MESSAGE, max_lines: int = 0) -> li
     if current:
         parts.append("\n".join(current).strip("\n"))
     return [p for p in parts if p.strip()] or [""]
+
+
+async def send_parts(bot: Bot, chat_id: int, text: str) -> Message | None:
+    """Send HTML text to a chat, split to Telegram's limits; return the last part."""
+    sent: Message | None = None
+    for part in split_message(text, max_lines=MAX_ENTITIES_LINES):
+        sent = await bot.send_message(
+            chat_id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+        )
+    return sent
 
 
 async def reply(

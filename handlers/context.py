@@ -25,6 +25,8 @@ class Services:
     pending: PendingImports = field(default_factory=PendingImports)
     # Users Telegram recently said are in none of our groups: user id -> when it said so.
     strangers: dict[int, datetime] = field(default_factory=dict)
+    # When each group last got a "sent privately" note (handlers/actions.py): chat id -> when.
+    group_notes: dict[int, datetime] = field(default_factory=dict)
     # Users whose groups Telegram confirmed recently (handlers/membership.py): id -> when.
     verified: dict[int, datetime] = field(default_factory=dict)
     # (chat id, user id) already recorded as present in a linked group this run.

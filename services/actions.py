@@ -90,6 +90,7 @@ class ActionList:
     total: int = -1  # all matching actions when `actions` is one page of them
     page: int = 1
     pages: int = 1
+    reachable: bool = False  # the reader pressed Start and can be written to privately
 
 
 class ActionService(ServiceBase):
@@ -257,10 +258,13 @@ class ActionService(ServiceBase):
     def mine(self, user: UserRef, chat: ChatRef | None = None) -> ActionList:
         """Return the user's open actions in all their teams, most urgent first."""
         with unit_of_work(self.factory) as repo:
+            reachable = False
             if chat is not None and not chat.is_private:
                 # In a group only that group's team: nothing of one team shows in another.
                 member, team, _actor = self.resolve(repo, user, chat)
                 memberships = [(member, team)]
+                urow = member.user
+                reachable = bool(urow and urow.private_chat and urow.unreachable_at is None)
             else:
                 # Strangers are refused here; a configured secretary joins their team.
                 memberships = self.memberships(repo, user, chat, self.now())[1]
@@ -271,7 +275,9 @@ class ActionService(ServiceBase):
             )
             today = self.today()
             actions = sort_by_urgency(found, today)
-            return ActionList(tuple(actions), today, multi_team=len(memberships) > 1)
+            return ActionList(
+                tuple(actions), today, multi_team=len(memberships) > 1, reachable=reachable
+            )
 
     def team_list(
         self,
