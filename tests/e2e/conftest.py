@@ -58,11 +58,11 @@ class BotThread:
         self._thread.start()
         self._ready.wait(10)
 
-    def tick(self) -> TickReport:
+    def tick(self, timeout: float = 30.0) -> TickReport:
         """Run the reminder job once, on the bot's own loop, as the JobQueue would."""
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(run_reminders(self.app), self._loop)
-        return future.result(timeout=30)
+        return future.result(timeout=timeout)
 
     def settle(self, fake: FakeTelegram, timeout: float = 30.0) -> None:
         """Block until the bot has completely handled every update pushed so far.
