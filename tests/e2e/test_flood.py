@@ -78,3 +78,31 @@ def test_a_broadcast_of_reminders_stays_inside_the_limits(
             assert f"actie van {p['first_name']}" in sent[0]
     assert fake.flood_violations == []
     assert tick(tg, running, at("2027-03-23", "09:05")) == []  # nothing twice
+
+
+def test_a_storm_during_a_broadcast_loses_nothing_and_sends_nothing_twice(
+    tg: Tg, fake: FakeTelegram, running: BotThread
+) -> None:
+    marloes, people = team(tg, 30)
+    tick(tg, running, at("2027-03-22", "09:00"))  # Monday's digests out of the way
+    mark = fake.mark()
+    # Telegram refuses the next ten messages with 429 and three more with 500.
+    fake.fail_next(
+        "sendMessage",
+        429,
+        "Too Many Requests: retry after 1",
+        parameters={"retry_after": 1},
+        count=10,
+    )
+    fake.fail_next("sendMessage", 500, "Internal Server Error", count=3)
+    tick(tg, running, at("2027-03-23", "09:00"))
+    # Meanwhile the group is answered as usual.
+    assert "Lidaa" in tg.send(marloes, tg.group, "/acties")
+    tick(tg, running, at("2027-03-23", "09:00:05"))  # after retry_after
+    tick(tg, running, at("2027-03-23", "09:05"))  # after the back-off for 5xx
+    for p in people:
+        sent = [t for t in fake.sent_texts(p["id"], after=mark) if "Herinnering" in t]
+        assert len(sent) == 1, (p["first_name"], sent)
+    refused = [c.status for c in fake.calls_of("sendMessage", after=mark) if not c.ok]
+    assert sorted(refused) == [429] * 10 + [500] * 3
+    assert fake.flood_violations == []
