@@ -3,8 +3,11 @@
 Reading is tolerant of how people really fill in the document (see the seed): line breaks and
 bullet lists in cells, Word's own list numbering, merged cells, empty rows, a header written as
 "Label value", "Label: value" or "Label<tab>value" lines or as a two-column table. Reading is
-also careful with what it is given: the size is checked before anything is parsed, and the
-sizes the zip declares for its members before python-docx unpacks any of them.
+also careful with what it is given: the size is checked before anything is parsed, the sizes
+the zip declares for its members before python-docx unpacks any of them, the XML parts for a
+DOCTYPE before python-docx parses them, and the number of rows, cells and paragraphs before
+anything walks the body. (The bot reads uploads in a limited child process besides:
+documents/sandbox.py.)
 
 Rules worth knowing (the tests pin them down):
 
@@ -28,12 +31,14 @@ Rules worth knowing (the tests pin them down):
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 import docx
@@ -43,6 +48,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow, DocumentError
 from domain.meetings import split_attendees
@@ -75,9 +81,11 @@ NOTE_LINE = "Let op: in bijlage toelichting op besluiten"
 INTERESTS_LABEL = "Belangen van de organisatie van de aanwezigen"
 STATUS_MARKERS = {"afgerond": "✔\u00a0Afgerond", "vervallen": "✘\u00a0Vervallen"}  # no break
 
-# Far above any real actielijst (the seed has 15 rows, a long list a few hundred): a file over
-# these is refused as too large before anything walks it.
+# Far above any real actielijst (the seed has 15 rows of 5 cells and about 200 paragraphs, a
+# long list a few hundred rows): a body over these, nested tables included, is refused as too
+# large before anything walks it.
 MAX_TABLE_ROWS = 5_000
+MAX_TABLE_CELLS = 50_000
 MAX_PARAGRAPHS = 50_000
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -127,12 +135,12 @@ def _open(data: bytes) -> Any:
             if unpacked > MAX_UNPACKED_BYTES:
                 raise DocumentError("too_large", f"unpacks to {unpacked} bytes")
             names = {m.filename for m in members}
-            _no_declarations(zf, members)
             if "word/document.xml" not in names:
                 if names.intersection(_OOXML_OR_ODF):
                     # An .xlsx, .pptx or .odt: a fine file, just not a Word document.
                     raise DocumentError("not_docx", "another office format")
                 raise DocumentError("corrupt", "no word/document.xml")
+            _no_declarations(zf, members)
             data = _as_docx(zf, data)
     except DocumentError:  # a ValueError too: keep its reason
         raise
@@ -140,27 +148,100 @@ def _open(data: bytes) -> Any:
         raise DocumentError("corrupt", f"zip: {err}") from err
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:  # under the reader's address-space limit (documents/sandbox.py)
+        raise DocumentError("too_large", "out of memory while parsing") from None
+    except etree.XMLSyntaxError as err:  # libxml2 reports running out of memory this way
+        if err.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise DocumentError("too_large", "out of memory while parsing") from None
+        raise DocumentError("corrupt", f"{type(err).__name__}: {err}") from err
     except Exception as err:  # python-docx and lxml raise many kinds; all mean "unreadable"
         raise DocumentError("corrupt", f"{type(err).__name__}: {err}") from err
     body = document.element.body
-    rows = sum(1 for _ in body.iter(qn("w:tr")))
-    paragraphs = sum(1 for _ in body.iter(qn("w:p")))
-    if rows > MAX_TABLE_ROWS or paragraphs > MAX_PARAGRAPHS:
-        raise DocumentError("too_large", f"{rows} table rows, {paragraphs} paragraphs")
+    for tag, limit, what in _BODY_LIMITS:
+        if sum(1 for _ in islice(body.iter(tag), limit + 1)) > limit:
+            raise DocumentError("too_large", f"more than {limit} {what}")
     return document
 
 
+_BODY_LIMITS = (
+    (qn("w:tr"), MAX_TABLE_ROWS, "table rows"),
+    (qn("w:tc"), MAX_TABLE_CELLS, "table cells"),
+    (qn("w:p"), MAX_PARAGRAPHS, "paragraphs"),
+)
+
+# python-docx parses XML parts with resolve_entities=False and lxml's defaults: no DTD loaded,
+# no network, no huge_tree (so at most 256 levels deep and 10 MB per text node). Word never
+# writes a DOCTYPE, so one can only be there to play tricks with entities: it is refused
+# before python-docx parses anything. A DOCTYPE can stand only in the prolog, before the root
+# element; Word's prolog is the XML declaration alone, 64 KiB leaves room for any comment.
+_PROLOG_BYTES = 64 * 1024
+_PROLOG_ITEM = re.compile(r"[ \t\r\n]*(?:<\?(.*?)\?>|<!--.*?-->)", re.DOTALL)
+_XML_DECL = re.compile(r"xml\s")
+_DECLARED_ENCODING = re.compile(r"""\bencoding\s*=\s*["']([^"']*)["']""")
+# Encodings in which the markup is ASCII, so that the prolog reads as it is parsed. OPC allows
+# only UTF-8 and UTF-16; the single-byte ones are tolerated for tools that write them.
+_NARROW = re.compile(r"utf-?8|(?:us-)?ascii|iso[-_]?8859-\d{1,2}|latin-?1|(?:windows|cp)-?125\d")
+_WIDE = re.compile(r"utf-?16(?:le|be)?")
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
 def _no_declarations(zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse XML parts that declare a DOCTYPE or entities. Word never writes them; python-docx
-    already parses without resolving entities, loading DTDs or the network, and lxml keeps its
-    depth and text-size limits (no huge_tree), but a declared entity is still an attack."""
+    """Refuse a DOCTYPE in any part python-docx may parse as XML: the content types, the
+    relationships, and every part whose content type is XML (pictures, SVG too, are never
+    parsed). A part is chosen by its content type, as python-docx does, not by its name."""
+    content_types = _content_types(zf, members)
     for member in members:
-        if not member.filename.endswith((".xml", ".rels")):
-            continue
-        with zf.open(member) as part:
-            head = part.read()
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise DocumentError("corrupt", f"{member.filename} declares a DOCTYPE or entities")
+        name = member.filename.lower()
+        kind = content_types.get("/" + name) or content_types.get(posixpath.splitext(name)[1])
+        xml = kind is not None and kind.endswith("xml") and not kind.startswith("image/")
+        if xml or name.endswith(".rels"):
+            _check_prolog(zf, member)
+
+
+def _content_types(zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, str]:
+    """[Content_Types].xml as {"/partname": type, ".ext": type}, both keys lowercased."""
+    member = next((m for m in members if m.filename == "[Content_Types].xml"), None)
+    if member is None:
+        return {}  # python-docx refuses the file
+    _check_prolog(zf, member)
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    try:
+        root = etree.fromstring(zf.read(member), parser)
+    except etree.XMLSyntaxError as err:
+        raise DocumentError("corrupt", f"[Content_Types].xml: {err}") from err
+    found: dict[str, str] = {}
+    for default in root.iter(f"{_CT_NS}Default"):
+        found["." + default.get("Extension", "").lower()] = default.get("ContentType", "")
+    for override in root.iter(f"{_CT_NS}Override"):
+        found[override.get("PartName", "").lower()] = override.get("ContentType", "")
+    return found
+
+
+def _check_prolog(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    with zf.open(member) as part:
+        head = part.read(_PROLOG_BYTES + 1)
+    complete = len(head) <= _PROLOG_BYTES
+    wide = head.startswith((b"\xff\xfe", b"<\x00", b"\xfe\xff", b"\x00<"))
+    if wide:  # UTF-16, with or without a byte order mark
+        little = head.startswith((b"\xff\xfe", b"<\x00"))
+        text = head.decode("utf-16-le" if little else "utf-16-be", "replace").lstrip("\ufeff")
+    else:  # UTF-8 or another encoding with ASCII markup; anything else is refused below
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    at = 0
+    while item := _PROLOG_ITEM.match(text, at):
+        declaration = item.group(1) or ""
+        encoding = _DECLARED_ENCODING.search(declaration) if _XML_DECL.match(declaration) else None
+        if encoding and not (_WIDE if wide else _NARROW).fullmatch(encoding.group(1).lower()):
+            raise DocumentError("corrupt", f"{member.filename} declares {encoding.group(1)}")
+        at = item.end()
+    rest = text[at:].lstrip(" \t\r\n")
+    if rest[:1] == "<" and rest[1:2] not in ("!", "?", ""):
+        return  # the root element
+    if rest.startswith("<!") and not rest.startswith("<!--"):
+        raise DocumentError("corrupt", f"{member.filename} declares a DOCTYPE")
+    if not rest and complete:
+        return  # an empty part: python-docx decides
+    raise DocumentError("corrupt", f"{member.filename} does not start as XML")
 
 
 _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
