@@ -25,7 +25,8 @@ from services.reminders import DIGEST, PING, Delivery, TickReport
 
 log = logging.getLogger(__name__)
 MAX_BUTTON_ROWS = 20
-MAX_ROUNDS = 1000  # claims in one run: a bound, far above 1000 reminders at 200 a claim
+MAX_ROUNDS = 1000  # claims in one drain: a bound, far above 1000 reminders at 200 a claim
+MAX_PLANS = 100  # planning batches in one run (2,000 actions each)
 
 
 async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -41,7 +42,27 @@ async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickR
     (ARCHITECTURE.md); the pace is then the limiter's (28/s) or one per round trip.
     """
     services: Services = app.bot_data["services"]
-    report = services.reminders.plan()
+    report = TickReport(more=True)
+    sent = 0
+    for _ in range(MAX_PLANS):  # a full planning batch: plan the rest once these are out
+        if not report.more:
+            break
+        report += services.reminders.plan()
+        sent += await _drain(app, services)
+    if report.planned or report.folded or report.pings or report.digests or sent:
+        log.info(
+            "reminders: %d planned, %d folded, %d pings, %d digests, %d messages sent",
+            report.planned,
+            report.folded,
+            report.pings,
+            report.digests,
+            sent,
+        )
+    return report
+
+
+async def _drain(app: Application[Any, Any, Any, Any, Any, Any], services: Services) -> int:
+    """Send what is due, claim after claim, one message in flight; return how many."""
     sent = 0
     departed: set[int] = set()
     for _ in range(MAX_ROUNDS):
@@ -61,16 +82,7 @@ async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickR
             progress += done
         if not progress:
             break  # nothing due, or only retries for later: the next run goes on
-    if report.planned or report.folded or report.pings or report.digests or sent:
-        log.info(
-            "reminders: %d planned, %d folded, %d pings, %d digests, %d messages sent",
-            report.planned,
-            report.folded,
-            report.pings,
-            report.digests,
-            sent,
-        )
-    return report
+    return sent
 
 
 def render(delivery: Delivery, bot_username: str) -> tuple[str, InlineKeyboardMarkup | None]:

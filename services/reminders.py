@@ -92,10 +92,22 @@ class TickReport:
     folded: int = 0  # too old: left for the digest
     pings: int = 0
     digests: int = 0
+    more: bool = False  # the planning batch was full: more actions may be due already
+
+    def __add__(self, other: TickReport) -> TickReport:
+        return TickReport(
+            self.planned + other.planned,
+            self.folded + other.folded,
+            self.pings + other.pings,
+            self.digests + other.digests,
+            other.more,
+        )
 
 
 class ReminderService(ServiceBase):
     """Planning and recording reminders; the job in bot/ does the sending."""
+
+    plan_batch = PLAN_BATCH  # actions planned per transaction (tests lower it)
 
     @property
     def settings(self) -> ReminderSettings:
@@ -130,13 +142,14 @@ class ReminderService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             carry_over(repo, self.local_date(now), now, self.settings)
             repo.s.flush()
-            for row in repo.actions_due(now, PLAN_BATCH):
+            due = repo.actions_due(now, self.plan_batch)
+            for row in due:
                 p, f = self._plan_action(repo, row, now)
                 planned += p
                 folded += f
             pings = self._plan_pings(repo, now)
             digests = self._plan_digests(repo, now)
-        return TickReport(planned, folded, pings, digests)
+        return TickReport(planned, folded, pings, digests, more=len(due) >= self.plan_batch)
 
     def _plan_action(self, repo: Repo, row: ActionRow, now: datetime) -> tuple[int, int]:
         """Collect every occurrence due by now; send the newest, fold the older ones."""

@@ -106,3 +106,15 @@ def test_a_storm_during_a_broadcast_loses_nothing_and_sends_nothing_twice(
     refused = [c.status for c in fake.calls_of("sendMessage", after=mark) if not c.ok]
     assert sorted(refused) == [429] * 10 + [500] * 3
     assert fake.flood_violations == []
+
+
+def test_more_due_than_one_planning_batch_all_go_out_in_one_run(
+    tg: Tg, fake: FakeTelegram, running: BotThread
+) -> None:
+    _marloes, people = team(tg, 12)
+    running.app.bot_data["services"].reminders.plan_batch = 5  # 12 actions: three batches
+    tick(tg, running, at("2027-03-22", "09:00"))  # digests
+    mark = fake.mark()
+    tick(tg, running, at("2027-03-23", "09:00"))
+    for p in people:
+        assert len([t for t in fake.sent_texts(p["id"], after=mark) if "Herinnering" in t]) == 1
