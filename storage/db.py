@@ -32,19 +32,21 @@ def make_engine(url: str) -> Engine:
 
 def private_file(path: Path) -> None:
     """Make the database file readable by its owner only (it holds every team's actions and
-    who is in them): a folder created here is 0700, the file is created 0600 before SQLite
+    who is in them): every folder created here is 0700, the file is created 0600 before SQLite
     opens it (SQLite gives its -wal and -shm files the database file's mode), and an
     existing file readable by others is tightened, with a warning."""
     folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    if missing:
+        for made in reversed(missing):  # mkdir(parents=True) would make the parents 0755
+            made.mkdir(mode=0o700, exist_ok=True)
     elif folder.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         log.warning("the database folder %s is writable by others", folder)
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
-            log.warning("%s was readable by others; now only by its owner (0600)", file)
+    for file in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        if file.exists() and (old := stat.S_IMODE(file.stat().st_mode)) & 0o077:
+            log.warning("%s was open to others (mode %03o); now 0600, owner only", file, old)
             file.chmod(0o600)
 
 
