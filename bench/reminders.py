@@ -50,7 +50,7 @@ from domain.reminders import (  # noqa: E402
     ReminderSettings,
     next_reminder,
 )
-from services.reminders import Delivery, ReminderService, TickReport  # noqa: E402
+from services.reminders import MAX_PER_CLAIM, Delivery, ReminderService, TickReport  # noqa: E402
 from storage.db import make_engine, session_factory, upgrade  # noqa: E402
 from storage.models import (  # noqa: E402
     ActionOwnerRow,
@@ -743,7 +743,7 @@ def main() -> int:
                 f" {r.deliveries:>5} {r.deliver.ms:>10.1f} {r.deliver.statements:>13}"
             )
     print(
-        "claims: claim() calls until one handed out nothing, i.e. ticks (at most 25 messages"
+        f"claims: claim() calls until one handed out nothing (at most {MAX_PER_CLAIM} messages"
         " each); msgs: deliveries; deliver: start() + sent() of every delivery;"
         f" rows with 0 due: median time of {REPEAT} calls"
     )

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import html
-import logging
 import re
 
-from telegram import Bot, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.ext.filters import MessageFilter
 
 from domain.errors import Anonymous, BadNumber, Usage
 from domain.model import ChatRef, UserRef
-
-log = logging.getLogger(__name__)
 
 ANY_TEXT = re.compile(r"[\s\S]*")
 MAX_MESSAGE = 4000  # Telegram allows 4096 after entity parsing; keep a margin
@@ -32,7 +29,12 @@ def user_ref(update: Update) -> UserRef | None:
         return None
     if message is not None and message.sender_chat is not None:
         return None  # written on behalf of a chat, not by this person
-    return UserRef(user.id, user.first_name or "", user.last_name or "", user.username)
+    return person_ref(user)
+
+
+def person_ref(person: User) -> UserRef:
+    """Return a Telegram user as the services know them."""
+    return UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
 
 
 def small_int(text: str) -> int | None:

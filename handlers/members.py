@@ -18,10 +18,10 @@ from telegram.ext import (
 
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
-from domain.model import UserRef
 from handlers.common import (
     chat_ref,
     command_args,
+    person_ref,
     reply,
     sender,
     user_ref,
@@ -122,7 +122,7 @@ async def members_joined(update: Update, context: BotContext) -> None:
         return
     for person in message.new_chat_members or ():
         if not person.is_bot:
-            context.teams.join_seen(team.id, _ref(person))
+            context.teams.join_seen(team.id, person_ref(person))
 
 
 async def member_left(update: Update, context: BotContext) -> None:
@@ -147,7 +147,7 @@ async def chat_member_changed(update: Update, context: BotContext) -> None:
     if person.is_bot:
         return
     if in_group(new):
-        if context.teams.join_group_chat(change.chat.id, _ref(person)):
+        if context.teams.join_group_chat(change.chat.id, person_ref(person)):
             context.services.present.add((change.chat.id, person.id))
     else:
         _left(context, change.chat.id, person, "chat_member", new.status)
@@ -161,20 +161,16 @@ async def bot_membership(update: Update, context: BotContext) -> None:
         return
     new = change.new_chat_member
     if change.chat.type == "private":
-        context.teams.private_chat_status(_ref(change.from_user), in_group(new))
+        context.teams.private_chat_status(person_ref(change.from_user), in_group(new))
         return
     if not in_group(new) and context.teams.bot_removed(change.chat.id, new.status):
         log.warning("the bot was removed from the group of a team (chat %s)", change.chat.id)
 
 
 def _left(context: BotContext, chat_id: int, person: User, via: str, status: str) -> None:
-    context.teams.member_left(chat_id, _ref(person), via, status)
+    context.teams.member_left(chat_id, person_ref(person), via, status)
     context.services.present.discard((chat_id, person.id))
     context.services.verified.pop(person.id, None)
-
-
-def _ref(person: User) -> UserRef:
-    return UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
 
 
 async def migrated(update: Update, context: BotContext) -> None:

@@ -18,6 +18,7 @@ from handlers.common import (
     chat_ref,
     command_args,
     number_and_rest,
+    person_ref,
     plain_text,
     reply,
     sender,
@@ -278,7 +279,7 @@ def _target(update: Update) -> UserRef | None:
     person = original.from_user if original else None
     if person is None or person.is_bot:
         return None
-    return UserRef(person.id, person.first_name or "", person.last_name or "", person.username)
+    return person_ref(person)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -35,7 +35,7 @@ from storage.repo import Repo, unit_of_work
 LATE_AFTER = timedelta(minutes=30)
 # Messages handed out per claim; the job claims again until nothing is due, and the rate
 # limiter (bot/ratelimit.py) paces them to Telegram's limits. One message per chat a claim.
-MAX_PER_TICK = 200
+MAX_PER_CLAIM = 200
 MAX_ITEMS = 15  # reminders in one message; the rest follow in the next tick
 PLAN_BATCH = 2000
 BACKOFF = (60, 300, 900, 3600)  # seconds between attempts after network errors and 5xx
@@ -291,7 +291,7 @@ class ReminderService(ServiceBase):
         return made
 
     # delivering ------------------------------------------------------------------------
-    def claim(self, limit: int = MAX_PER_TICK) -> list[Delivery]:
+    def claim(self, limit: int = MAX_PER_CLAIM) -> list[Delivery]:
         """Group due outbox rows (inside the send window) into one message per chat.
 
         Nothing is marked here: `start()` marks one delivery right before it is sent, so a
