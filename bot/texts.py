@@ -219,20 +219,35 @@ def moment(at: datetime) -> str:
 
 
 def deadline(action: Action) -> str:
-    """Render "Wanneer" as written and as a date."""
+    """Render "Wanneer" as written and as what the bot read: a date, ASAP, none, ..."""
     d = action.deadline
     written = escape(d.text) if d.text else ""
     if d.kind is DeadlineKind.NONE:
-        return f"{written} <i>(kan ik niet lezen)</i>" if written else "geen deadline"
+        return f"{written} (nog geen termijn)" if written else "nog geen termijn"
+    if d.kind is DeadlineKind.UNREADABLE:
+        return f"‘{written}’ <i>(geen datum: kan ik niet lezen, dus geen herinneringen)</i>"
     if d.kind is DeadlineKind.ASAP:
         return written or "ASAP"
     if d.kind is DeadlineKind.ONGOING:
         return f"{written} (doorlopend)" if written else "doorlopend"
     if d.kind is DeadlineKind.MEETING and d.due is None:
+        if d.month is not None:
+            return f"{written} (het OT in {MONTHS[d.month.month - 1]}; datum volgt)"
         return f"{written} (datum volgt)"
     assert d.due is not None
     prefix = "OT " if d.kind is DeadlineKind.MEETING else ""
-    return f"{written} → {prefix}{day(d.due)}"
+    urgent = "zo snel mogelijk, uiterlijk " if d.urgent else ""
+    return f"{written} → {urgent}{prefix}{day(d.due)}"
+
+
+def deadline_fix(action: Action) -> str:
+    """Tell how to give an unreadable "Wanneer" a date (empty for a readable one)."""
+    if action.deadline.kind is not DeadlineKind.UNREADABLE:
+        return ""
+    return (
+        f"↳ Geef een termijn met <code>/wijzig {action.number} wanneer: 24 april</code> "
+        "(of eind mei, ASAP, OT 24 april, doorlopend)."
+    )
 
 
 def status(action: Action) -> str:
@@ -314,6 +329,8 @@ def action_card(action: Action, today: date, show_team: bool = False) -> str:
         lines.append(f"<i>Wie:</i> {owners(action)}")
         late = " ⚠️ <b>TE LAAT</b>" if _late(action, today) else ""
         lines.append(f"<i>Wanneer:</i> {deadline(action)}{late}")
+        if fix := deadline_fix(action):
+            lines.append(fix)
     if action.criteria:
         lines.append("<i>Criteria:</i>")
         lines.extend(f"  · {escape(c)}" for c in action.criteria)
@@ -339,6 +356,16 @@ def added(actions: tuple[Action, ...], today: date) -> str:
     if n_dec:
         parts.append(f"{n_dec} besluit" + ("en" if n_dec != 1 else ""))
     head = f"✅ Opgeslagen: {' en '.join(parts)}."
+    unreadable = [
+        f"#{a.number}"
+        for a in actions
+        if a.kind is ItemKind.ACTION and a.deadline.kind is DeadlineKind.UNREADABLE
+    ]
+    if unreadable:
+        head += (
+            f"\n⚠️ De termijn van {_join(unreadable)} kan ik niet lezen: opgeslagen zoals je "
+            "hem schreef, zonder datum en zonder herinneringen. Verbeter hem met /wijzig."
+        )
     return head + "\n\n" + "\n\n".join(action_card(a, today) for a in actions)
 
 
@@ -584,7 +611,7 @@ PROBLEM_REASONS = {
     "unknown_label": "dit veld ken ik niet",
     "criteria_on_action": "‘Criteria’ en ‘Belangen’ horen bij een besluit, niet bij een actie",
     "not_understood": "deze regel begrijp ik niet",
-    "bad_deadline": "deze deadline kan ik niet lezen",
+    "deadline_too_long": ("zo lang is geen termijn (max. 100 tekens); zet uitleg bij Toelichting"),
     "owner_too_long": "deze naam is te lang (max. 64 tekens)",
     "text_too_long": "deze tekst is te lang",
     "too_many_items": "te veel acties in één bericht (max. 200)",
@@ -600,9 +627,7 @@ DEADLINE_REASONS = {
 def problem(p: ParseProblem) -> str:
     """Explain one problem of a secretary's message."""
     reason = PROBLEM_REASONS.get(p.reason, p.reason)
-    if p.reason == "bad_deadline":
-        reason += f" ({DEADLINE_REASONS.get(p.detail, p.detail)})"
-    elif p.reason == "not_understood" and p.detail == "no_owner":
+    if p.reason == "not_understood" and p.detail == "no_owner":
         reason = (
             "het deel vóór de dubbele punt lijkt geen naam; schrijf ‘Naam: actie (wanneer)’ "
             "of gebruik Actie:, Wie: en Wanneer:"
@@ -897,6 +922,16 @@ def tentative_meetings(days: tuple[date, ...]) -> str:
     return (
         f"ℹ️ OT {names} stond nog niet gepland; ik heb het voorlopig toegevoegd. Plan het met "
         f"<code>/ot {days[0].day} {MONTHS[days[0].month - 1]} 14:00 plaats</code>."
+    )
+
+
+def estimated_meetings(days: tuple[date, ...]) -> str:
+    """Tell the secretary once that "OT mei" named a month in which no OT is planned."""
+    names = ", ".join(MONTHS[d.month - 1] for d in days)
+    return (
+        f"ℹ️ In {names} staat nog geen OT gepland. Tot je het plant reken ik met "
+        f"{_join([day(d) for d in days])} (voorlopig). Plan het met "
+        f"<code>/ot 20 {MONTHS[days[0].month - 1]} 14:00 plaats</code>: de acties schuiven mee."
     )
 
 

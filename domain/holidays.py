@@ -41,3 +41,103 @@ def dutch_holidays(year: int) -> frozenset[date]:
     if year % 5 == 0:  # Bevrijdingsdag is a day off for most every five years
         days.add(date(year, 5, 5))
     return frozenset(days)
+
+
+# --- school holidays and named days, as "Wanneer" texts name them -------------------------------
+#
+# A secretary writes "voor de herfstvakantie" or "voor de kerst". The school holidays are those
+# of region Noord (Amsterdam), from the advice dates of the Ministry of Education (OCW). Where
+# the table below has no entry for a year, a rule that matches the advice dates of recent years
+# is used; the reading is always shown back with its date, so a wrong guess is visible at once.
+
+SCHOOL_HOLIDAYS = ("herfst", "kerst", "voorjaar", "mei", "zomer")
+
+# Summer holidays rotate between the regions; the start (a Saturday) for region Noord.
+_NOORD_SUMMER_START = {
+    2023: date(2023, 7, 22),
+    2024: date(2024, 7, 20),
+    2025: date(2025, 7, 12),
+    2026: date(2026, 7, 4),
+    2027: date(2027, 7, 3),
+}
+_SUMMER_WEEKS = 6
+# The spring holiday (voorjaarsvakantie) of region Noord: the ISO week, when it is not week 8.
+_NOORD_SPRING_WEEK = {2026: 9}
+
+
+def school_holiday(name: str, school_year_start: int) -> tuple[date, date]:
+    """Return the first and last day (Saturday to Sunday) of a school holiday of region Noord.
+
+    `name` is one of SCHOOL_HOLIDAYS; `school_year_start` is the calendar year in which the
+    school year begins (2026 for 2026-2027: herfst and kerst 2026, the others in 2027).
+    """
+    year = school_year_start if name in ("herfst", "kerst") else school_year_start + 1
+    if name == "herfst":  # region Noord: ISO week 43 (2023-2026 all agree)
+        start = date.fromisocalendar(year, 43, 1) - timedelta(days=2)
+        return start, start + timedelta(days=8)
+    if name == "kerst":  # two weeks from the last Saturday on or before Christmas Day
+        christmas = date(year, 12, 25)
+        start = christmas - timedelta(days=(christmas.weekday() - 5) % 7)
+        return start, start + timedelta(days=15)
+    if name == "voorjaar":
+        week = _NOORD_SPRING_WEEK.get(year, 8)
+        start = date.fromisocalendar(year, week, 1) - timedelta(days=2)
+        return start, start + timedelta(days=8)
+    if name == "mei":  # the week of Koningsdag: from the last Saturday on or before 27 April
+        kings = date(year, 4, 27)
+        start = kings - timedelta(days=(kings.weekday() - 5) % 7)
+        return start, start + timedelta(days=8)
+    if name == "zomer":
+        known = _NOORD_SUMMER_START.get(year)
+        if known is None:  # the middle of the three slots: the second Saturday of July
+            first = date(year, 7, 1)
+            known = first + timedelta(days=(5 - first.weekday()) % 7 + 7)
+        return known, known + timedelta(days=7 * _SUMMER_WEEKS + 1)
+    raise ValueError(name)
+
+
+def named_day(name: str, year: int) -> date:
+    """Return the day a named day falls on in `year` ("kerst", "pasen", "prinsjesdag", ...)."""
+    e = easter(year)
+    if name == "kerst":
+        return date(year, 12, 25)
+    if name == "pasen":
+        return e
+    if name == "hemelvaart":
+        return e + timedelta(days=39)
+    if name == "pinksteren":
+        return e + timedelta(days=49)
+    if name == "koningsdag":
+        kings = date(year, 4, 27)
+        return kings - timedelta(days=1) if kings.weekday() == 6 else kings
+    if name == "bevrijdingsdag":
+        return date(year, 5, 5)
+    if name == "sinterklaas":
+        return date(year, 12, 5)
+    if name == "nieuwjaar":
+        return date(year, 1, 1)
+    if name == "prinsjesdag":  # the third Tuesday of September
+        first = date(year, 9, 1)
+        return first + timedelta(days=(1 - first.weekday()) % 7 + 14)
+    raise ValueError(name)
+
+
+NAMED_DAYS = (
+    "kerst",
+    "pasen",
+    "hemelvaart",
+    "pinksteren",
+    "koningsdag",
+    "bevrijdingsdag",
+    "sinterklaas",
+    "nieuwjaar",
+    "prinsjesdag",
+)
+
+
+def last_working_day_before(day: date) -> date:
+    """Return the last weekday before `day` that is no Dutch public holiday."""
+    candidate = day - timedelta(days=1)
+    while candidate.weekday() >= 5 or candidate in dutch_holidays(candidate.year):
+        candidate -= timedelta(days=1)
+    return candidate

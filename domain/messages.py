@@ -10,13 +10,16 @@ Three forms, freely mixed in one message:
 
 Nothing is guessed: whatever cannot be read becomes a ParseProblem with a reason code, and an
 item with a problem is left out of the result (the caller stores nothing while there are
-problems). The reason codes are listed in REASONS.
+problems). The reason codes are listed in REASONS. A "Wanneer" that cannot be read is no
+problem: the item keeps it as written, with kind UNREADABLE (no date, no reminders), and the
+card says how to fix it. Only a "Wanneer" longer than MAX_DEADLINE_LENGTH is refused.
 
 A short line is only read when its name part can be a list of names: each name at most
 MAX_NAME_WORDS words (outside parentheses), the whole part at most MAX_NAME_PART_WORDS, and
 not starting with a word that is never a name ("Aanwezig:", "Let op:", "Hoi Marloes:"; see
 _NOT_OWNER_WORDS). A trailing parenthesis that is a readable deadline becomes the deadline;
-one that looks like a deadline but cannot be read is reported (see _looks_like_deadline).
+one that looks like a deadline but cannot be read becomes an UNREADABLE deadline (see
+_looks_like_deadline); anything else stays part of the text.
 """
 
 from __future__ import annotations
@@ -28,10 +31,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain.deadline import parse_deadline
+from domain.deadline import MAX_DEADLINE_LENGTH, read_deadline
 from domain.model import (
     Deadline,
-    DeadlineError,
     DeadlineKind,
     DraftItem,
     ItemKind,
@@ -42,9 +44,6 @@ from domain.owners import MAX_NAME_LENGTH, split_owners
 
 MAX_TEXT_LENGTH = 2000
 MAX_ITEMS = 200
-# Longer "Wanneer" texts are not handed to the date parser: no deadline is that long, and
-# dateparser's cost grows with the input.
-MAX_DEADLINE_LENGTH = 100
 # A short line's name part ("Danillo en Marloes:") is a list of names (split like "Wie") of
 # at most MAX_NAME_WORDS words each, not counting "(organisation)" nor surname particles
 # before a capital: "Niels Raat (Stadgenoot)" and "Peter van der Vliet" are two words. The
@@ -68,9 +67,9 @@ REASONS = {
     "missing_text": "a block or line has no action/decision text",
     "action_and_decision": "a block has both an action label and a 'Besluit:' label",
     "criteria_on_action": "'Criteria:'/'Belangen:' on an action; detail: criteria|belangen",
-    "bad_deadline": (
-        "the 'Wanneer', or a short line's trailing parenthesis that looks like a deadline "
-        "('(ooit)', '(31 april)'), cannot be read; detail: the DeadlineError reason"
+    "deadline_too_long": (
+        "the 'Wanneer' is longer than MAX_DEADLINE_LENGTH: no deadline is that long (a note in "
+        "the wrong field); detail: the limit"
     ),
     "owner_too_long": "a name in 'Wie' is longer than MAX_NAME_LENGTH; detail: the name",
     "text_too_long": "the action/decision text exceeds MAX_TEXT_LENGTH; detail: its length",
@@ -155,8 +154,8 @@ _NOT_OWNER_WORDS = frozenset(
 )  # fmt: skip
 
 # A trailing parenthesis of a short line that is no readable deadline ("Jan: x (ooit)") is a
-# deadline attempt, reported as bad_deadline, unless it is clearly something else, which stays
-# part of the text (see _looks_like_deadline):
+# deadline attempt, kept as an UNREADABLE deadline, unless it is clearly something else, which
+# stays part of the text (see _looks_like_deadline):
 # - more than _DEADLINE_ATTEMPT_WORDS words: prose ("(na overleg met April de Vries)");
 # - it starts with a word that introduces a remark or reference (_ASIDE_WORDS: "(met Karin)",
 #   "(samen met gebiedsmakelaar)", "(i.o.m. Werk en Bestaanszekerheid)", "(zie bijlage)");
@@ -257,7 +256,7 @@ class _Parser:
         self.items: list[DraftItem] = []
         self.problems: list[ParseProblem] = []
         self.candidates = 0  # items seen, readable or not, for the MAX_ITEMS check
-        self.deadlines: dict[str, Deadline | DeadlineError] = {}
+        self.deadlines: dict[str, Deadline] = {}
 
     def parse(self, text: str) -> ParseResult:
         """Parse the whole message."""
@@ -354,9 +353,7 @@ class _Parser:
             self._problem(number, line, "missing_text")
         self._check_text(number, line, text)
         owners = self._owners(number, line, name)
-        if isinstance(deadline, DeadlineError):
-            self._problem(number, line, "bad_deadline", deadline.reason)
-        elif len(self.problems) == count_problems:
+        if len(self.problems) == count_problems:
             self._add(
                 DraftItem(
                     kind=kind,
@@ -368,12 +365,12 @@ class _Parser:
                 )
             )
 
-    def _trailing_deadline(self, rest: str) -> tuple[str, Deadline | DeadlineError]:
+    def _trailing_deadline(self, rest: str) -> tuple[str, Deadline]:
         """Split "tekst (ASAP)" into text and deadline.
 
         A parenthesis that is no deadline ("(Stadgenoot)", "(samen met Danillo)") stays part of
         the text; one that looks like a deadline but cannot be read ("(ooit)") is returned as
-        the DeadlineError, with the text before it.
+        an UNREADABLE deadline, with the text before it.
         """
         none = Deadline(DeadlineKind.NONE, "")
         text = rest.strip()
@@ -385,7 +382,7 @@ class _Parser:
         if opening < 0 or ")" in inner or len(inner) > MAX_DEADLINE_LENGTH:
             return text, none
         result = self._deadline_of(inner.strip())
-        if isinstance(result, DeadlineError):
+        if result.kind is DeadlineKind.UNREADABLE:
             if _looks_like_deadline(inner):
                 return body[:opening].rstrip(), result
             return text, none
@@ -522,28 +519,19 @@ class _Parser:
         return owners
 
     def _deadline(self, number: int, line: str, when: str) -> Deadline | None:
-        """Read a "Wanneer"; report it and return None when it cannot be read."""
-        result = self._deadline_of(when.strip())
-        if isinstance(result, DeadlineError):
-            self._problem(number, line, "bad_deadline", result.reason)
-            return None
-        return result
-
-    def _deadline_of(self, when: str) -> Deadline | DeadlineError:
-        """Call parse_deadline once per distinct text in this message."""
-        cached = self.deadlines.get(when)
-        if cached is not None:
-            return cached
-        result: Deadline | DeadlineError
+        """Read a "Wanneer" (unreadable ones are kept as written); None when it is too long."""
+        when = when.strip()
         if len(when) > MAX_DEADLINE_LENGTH:
-            result = DeadlineError(when, "unreadable")
-        else:
-            try:
-                result = parse_deadline(when, self.written)
-            except DeadlineError as err:
-                result = err
-        self.deadlines[when] = result
-        return result
+            self._problem(number, line, "deadline_too_long", str(MAX_DEADLINE_LENGTH))
+            return None
+        return self._deadline_of(when)
+
+    def _deadline_of(self, when: str) -> Deadline:
+        """Call read_deadline once per distinct text in this message."""
+        cached = self.deadlines.get(when)
+        if cached is None:
+            cached = self.deadlines[when] = read_deadline(when, self.written)
+        return cached
 
     def _check_text(self, number: int, line: str, text: str) -> None:
         """Report an action/decision text longer than MAX_TEXT_LENGTH."""

@@ -15,25 +15,40 @@ class DeadlineKind(StrEnum):
     DATE = "date"
     MEETING = "meeting"
     ONGOING = "ongoing"
-    NONE = "none"
+    NONE = "none"  # no deadline (yet): empty, "geen", "n.n.b.", "nader te bepalen", "?"
+    UNREADABLE = "unreadable"  # kept as written; no date, no reminders, until it is fixed
 
 
 @dataclass(frozen=True)
 class Deadline:
     """A parsed "Wanneer": the kind, the text as written, and the date it means.
 
-    `due` is the day the action is due (DATE: that day or the last day of the month;
-    MEETING: the meeting day when the text names one, None for "volgend OT").
+    `due` is the day the action is due (DATE: that day, or the day a period ends on;
+    MEETING: the meeting day when the text names one, None for "volgend OT" and "OT mei"
+    until the OT is known). `urgent` marks a date or OT written with ASAP ("ASAP, voor 15
+    juni"): the date decides the reminders, the card says both. `month` is the first day of
+    the month of "OT mei" (the OT planned in that month). `reason` says why an UNREADABLE
+    text could not be read. `exact` is True when the text names one day ("24 april", not
+    "eind mei"); it is not part of equality.
     """
 
     kind: DeadlineKind
     text: str
     due: date | None = None
+    urgent: bool = False
+    month: date | None = None
+    reason: str = ""
+    exact: bool = field(default=False, compare=False)
 
     @property
     def is_next_meeting(self) -> bool:
         """Return True for "volgend OT": a meeting whose date is not known yet."""
-        return self.kind is DeadlineKind.MEETING and self.due is None
+        return self.kind is DeadlineKind.MEETING and self.due is None and self.month is None
+
+    @property
+    def has_date(self) -> bool:
+        """Return True when the deadline has a day the reminders can use."""
+        return self.kind in (DeadlineKind.DATE, DeadlineKind.MEETING) and self.due is not None
 
 
 class DeadlineError(ValueError):

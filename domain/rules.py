@@ -15,6 +15,7 @@ _GROUP = {
     DeadlineKind.ASAP: 3,
     DeadlineKind.ONGOING: 4,
     DeadlineKind.NONE: 5,
+    DeadlineKind.UNREADABLE: 5,
 }
 
 

@@ -72,6 +72,8 @@ async def add_actions(update: Update, context: BotContext, text: str) -> None:
     await reply(update, texts.added(added.actions, context.actions.today()), markup)
     if added.tentative:
         await reply(update, texts.tentative_meetings(added.tentative))
+    if added.estimated:
+        await reply(update, texts.estimated_meetings(added.estimated))
 
 
 async def undo_button(update: Update, context: BotContext) -> None:

@@ -40,7 +40,14 @@ from domain.rules import is_late, may_close, may_update, sort_by_urgency, status
 from services.base import ServiceBase, message_key
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
-from storage.models import ActionOwnerRow, ActionRow, ActionUpdateRow, MemberRow, TeamRow
+from storage.models import (
+    ActionOwnerRow,
+    ActionRow,
+    ActionUpdateRow,
+    MeetingRow,
+    MemberRow,
+    TeamRow,
+)
 from storage.repo import Repo, unit_of_work
 
 MAX_UPDATE_LENGTH = 3000
@@ -70,6 +77,8 @@ class Added:
     batch: str
     actions: tuple[Action, ...]
     tentative: tuple[date, ...] = ()  # OTs the message named that were not planned yet
+    # Placeholder days of OTs named by month only ("OT mei") in a month without an OT.
+    estimated: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ class ActionService(ServiceBase):
                     return Added(batch, tuple(repo.to_actions(seen)))
             first = repo.take_numbers(team.id, len(result.items))
             written = self.local_date(written_at)
-            tentative: list[date] = []
+            tentative: list[MeetingRow] = []
             # Names first: their lookups would otherwise flush each new row on its own.
             owners = _OwnerCache(repo, team.id, now)
             members = [owners.members(item.owners) for item in result.items]
@@ -141,7 +150,12 @@ class ActionService(ServiceBase):
             ]
             repo.s.flush()  # one flush for the whole message
             repo.events(team.id, "added", now, actor.member_id, [row.id for row in rows])
-            return Added(batch, tuple(repo.to_actions(rows, with_updates=False)), tuple(tentative))
+            return Added(
+                batch,
+                tuple(repo.to_actions(rows, with_updates=False)),
+                tuple(m.day for m in tentative if not m.day_estimated),
+                tuple(m.day for m in tentative if m.day_estimated),
+            )
 
     def _new_row(
         self,
@@ -152,7 +166,7 @@ class ActionService(ServiceBase):
         batch: str,
         now: datetime,
         written: date,
-        tentative: list[date],
+        tentative: list[MeetingRow],
         owners: list[MemberRow],
     ) -> ActionRow:
         """Build a new action with its owners, OT and reminder plan, ready to be flushed."""
@@ -167,6 +181,7 @@ class ActionService(ServiceBase):
             deadline_kind=item.deadline.kind.value,
             deadline_text=item.deadline.text,
             due_date=item.deadline.due,
+            deadline_urgent=item.deadline.urgent,
             criteria=json.dumps(list(item.criteria), ensure_ascii=False) if item.criteria else "",
             interests=item.interests,
             status=Status.OPEN.value,
@@ -199,9 +214,9 @@ class ActionService(ServiceBase):
             repo.s.flush()
             record_version(repo, row, actor.member_id, now)
         else:
-            created = attach_to_meeting(repo, row, written, now)
-            if created is not None and created.day not in tentative:
-                tentative.append(created.day)
+            created = attach_to_meeting(repo, row, written, now, item.deadline.month)
+            if created is not None and created not in tentative:
+                tentative.append(created)
         replan(repo, row, self.reminder_settings, fresh=True)
         return row
 
@@ -514,8 +529,9 @@ class ActionService(ServiceBase):
                 row.deadline_kind = deadline.kind.value
                 row.deadline_text = deadline.text
                 row.due_date = deadline.due
+                row.deadline_urgent = deadline.urgent
                 row.carried_from_id = None
-                attach_to_meeting(repo, row, self.local_date(now), now)
+                attach_to_meeting(repo, row, self.local_date(now), now, deadline.month)
                 repo.cancel_pending_reminders(row.id)
             elif attr == "owners":
                 names = split_owners(value)

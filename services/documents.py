@@ -10,15 +10,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
-from domain.deadline import parse_deadline
+from domain.deadline import read_deadline
 from domain.errors import BadValue, MeetingNotFound
 from domain.meetings import MeetingTextError, parse_day
 from domain.model import (
     Action,
     Actor,
     ChatRef,
-    Deadline,
-    DeadlineError,
     DeadlineKind,
     ItemKind,
     Meeting,
@@ -164,7 +162,7 @@ class DocumentService(ServiceBase):
                         linked.add(member.name)
                     else:
                         unknown.add(name)
-                if _deadline(row.when, meeting_day) is None:
+                if read_deadline(row.when, meeting_day).kind is DeadlineKind.UNREADABLE:
                     unreadable.append((row.text[:80], row.when))
             return ImportPreview(
                 team_name=team.name,
@@ -249,7 +247,7 @@ class DocumentService(ServiceBase):
         now: datetime,
     ) -> ActionRow:
         number = repo.take_numbers(team.id, 1)
-        deadline = _deadline(row.when, day) or Deadline(DeadlineKind.NONE, row.when.strip())
+        deadline = read_deadline(row.when, day)
         decision = _appendix_for(row, doc.decisions) if row.is_decision else None
         action = ActionRow(
             team_id=team.id,
@@ -262,6 +260,7 @@ class DocumentService(ServiceBase):
             deadline_kind=deadline.kind.value,
             deadline_text=deadline.text[:255],
             due_date=deadline.due,
+            deadline_urgent=deadline.urgent,
             criteria=json.dumps(list(decision.criteria), ensure_ascii=False) if decision else "",
             interests=decision.interests if decision else "",
             status=Status.OPEN.value,
@@ -288,7 +287,7 @@ class DocumentService(ServiceBase):
             action.meeting_id = meeting.id
             record_version(repo, action, actor.member_id if actor else None, now)
         else:
-            attach_to_meeting(repo, action, day, now)
+            attach_to_meeting(repo, action, day, now, deadline.month)
             if row.status == "afgerond":
                 action.status = Status.DONE.value
                 action.closed_at = now
@@ -327,11 +326,12 @@ class DocumentService(ServiceBase):
                         )
                     )
         if row.when.strip() != action.deadline_text:
-            deadline = _deadline(row.when, day) or Deadline(DeadlineKind.NONE, row.when.strip())
+            deadline = read_deadline(row.when, day)
             action.deadline_kind = deadline.kind.value
             action.deadline_text = deadline.text[:255]
             action.due_date = deadline.due
-            attach_to_meeting(repo, action, day, now)
+            action.deadline_urgent = deadline.urgent
+            attach_to_meeting(repo, action, day, now, deadline.month)
             repo.cancel_pending_reminders(action.id)
         if row.status == "afgerond" and Status(action.status).is_open:
             action.status = Status.DONE.value
@@ -523,13 +523,6 @@ def _differs(action: ActionRow, row: DocRow) -> bool:
         or action.deadline_text != row.when.strip()
         or (row.status == "afgerond" and Status(action.status).is_open)
     )
-
-
-def _deadline(text: str, day: date) -> Deadline | None:
-    try:
-        return parse_deadline(text, day)
-    except DeadlineError:
-        return None
 
 
 def _appendix_for(row: DocRow, decisions: tuple[DocDecision, ...]) -> DocDecision | None:

@@ -3,6 +3,7 @@ record and correct decisions."""
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -17,6 +18,7 @@ from domain.errors import (
     TextTooLong,
     WrongState,
 )
+from domain.holidays import dutch_holidays, last_working_day_before
 from domain.meetings import (
     MeetingHeader,
     MeetingTextError,
@@ -110,15 +112,30 @@ class Decision:
 
 
 def attach_to_meeting(
-    repo: Repo, row: ActionRow, written: date, now: datetime
+    repo: Repo, row: ActionRow, written: date, now: datetime, month: date | None = None
 ) -> MeetingRow | None:
     """Tie a MEETING action to its OT; an OT nobody planned yet is created as tentative.
 
+    `month` is the first day of the month of "OT mei": the OT of that month (planned before
+    tentative); when the month has none, a tentative OT with a placeholder day (the month's
+    last working day, `day_estimated`) that the secretary's `/ot` in that month replaces.
     Returns the meeting when it had to be created (so the secretary can be told once).
     """
     if row.deadline_kind != DeadlineKind.MEETING.value:
         row.meeting_id = None
         return None
+    if row.due_date is None and month is not None:
+        meeting = repo.meeting_in_month(row.team_id, month)
+        created = None
+        if meeting is None:
+            placeholder = max(_last_working_day(month), written)
+            meeting = repo.new_meeting(row.team_id, placeholder, "tentative", now)
+            meeting.day_estimated = True
+            repo.event(row.team_id, "meeting_tentative", now, day=placeholder, estimated=True)
+            created = meeting
+        row.meeting_id = meeting.id
+        row.due_date = meeting.day
+        return created
     if row.due_date is None:  # "volgend OT": the next meeting at the time of writing
         following = repo.meeting_after(row.team_id, written - _ONE_DAY)
         if following is not None and following.day >= written:
@@ -133,6 +150,16 @@ def attach_to_meeting(
         created = meeting
     row.meeting_id = meeting.id
     return created
+
+
+def _last_working_day(first: date) -> date:
+    """The last weekday of a month that is no Dutch public holiday."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return last if _is_working_day(last) else last_working_day_before(last)
+
+
+def _is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in dutch_holidays(day.year)
 
 
 def carry_over(repo: Repo, today: date, now: datetime, settings: ReminderSettings) -> int:
@@ -181,8 +208,20 @@ class MeetingService(ServiceBase):
             if not _first_time(repo, chat, message_id, "ot", now):
                 return MeetingChange(_as_asked(repo, team.id, when))
             meeting = repo.meeting_on(team.id, when.day)
-            if meeting is None:
+            estimated = repo.estimated_meeting_in_month(team.id, when.day)
+            if estimated is not None and (meeting is None or meeting.id == estimated.id):
+                # "OT mei" made a tentative OT with a placeholder day: this is that OT.
+                meeting, estimated = estimated, None
+                self._move_to_day(repo, meeting, when.day, now)
+                meeting.day = when.day
+            elif meeting is None:
                 meeting = repo.new_meeting(team.id, when.day, "planned", now)
+            if estimated is not None:
+                # Another OT in the month was planned on this day: the placeholder joins it.
+                self._move_to_day(repo, meeting, when.day, now, source=estimated)
+                estimated.status = "cancelled"
+                estimated.updated_at = now
+            meeting.day_estimated = False
             meeting.status = "planned"
             meeting.start = when.start or meeting.start
             meeting.place = when.place[:255] or meeting.place
@@ -197,6 +236,22 @@ class MeetingService(ServiceBase):
                     attached += 1
             repo.event(team.id, "meeting_planned", now, actor_id=actor.member_id, day=when.day)
             return MeetingChange(to_meeting(meeting), attached=attached)
+
+    def _move_to_day(
+        self,
+        repo: Repo,
+        meeting: MeetingRow,
+        day: date,
+        now: datetime,
+        source: MeetingRow | None = None,
+    ) -> None:
+        """Give the actions of an OT (or of `source`, joining it) a new day and replan them."""
+        for row in repo.actions_at((source or meeting).id):
+            row.meeting_id = meeting.id
+            row.due_date = day
+            row.updated_at = now
+            repo.cancel_pending_reminders(row.id)
+            replan(repo, row, self.reminder_settings)
 
     def upcoming(self, user: UserRef, chat: ChatRef | None) -> list[Meeting]:
         """Return the coming OTs of the team (planned and tentative)."""

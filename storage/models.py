@@ -18,6 +18,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,6 +92,8 @@ class MemberRow(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     name: Mapped[str] = mapped_column(String(255))
+    # "Moustapha (SAAAM)": the organisation the person speaks for, as the list names it.
+    organisation: Mapped[str] = mapped_column(String(255), default="", server_default="")
     is_secretary: Mapped[bool] = mapped_column(Boolean, default=False)
     is_group: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(String(20))  # seen, granted, named, config
@@ -136,6 +139,10 @@ class ActionRow(Base):
     deadline_kind: Mapped[str] = mapped_column(String(20))
     deadline_text: Mapped[str] = mapped_column(String(255), default="")
     due_date: Mapped[date | None] = mapped_column(Date)
+    # "ASAP, voor 15 juni": a date (or OT) written with urgency.
+    deadline_urgent: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
     criteria: Mapped[str] = mapped_column(Text, default="")  # JSON list, decisions only
     interests: Mapped[str] = mapped_column(Text, default="")  # decisions only
     status: Mapped[str] = mapped_column(String(20))  # open, claimed, done, cancelled, withdrawn
@@ -177,6 +184,9 @@ class MeetingRow(Base):
     chair: Mapped[str] = mapped_column(String(255), default="")
     # planned, tentative (named by an action, not planned yet), cancelled, held (passed)
     status: Mapped[str] = mapped_column(String(20))
+    # A tentative OT for "OT mei": its day is a placeholder (the month's last working day)
+    # until the secretary plans an OT in that month, which then takes its place.
+    day_estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -129,6 +130,7 @@ _VIEW = (
         _OWNER.is_group,
         _OWNER_USER.telegram_id,
         _OWNER.left_at,
+        ActionRow.deadline_urgent,
     )
     .join(TeamRow, TeamRow.id == ActionRow.team_id)
     .outerjoin(_CLOSER, _CLOSER.id == ActionRow.closed_by_id)
@@ -835,6 +837,38 @@ class Repo:
             )
         )
 
+    def meeting_in_month(self, team_id: int, first: date) -> MeetingRow | None:
+        """The OT of a team in the month starting on `first`: a planned one before a tentative
+        one, the earliest first; None when the month has none (cancelled ones do not count)."""
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return self.s.scalar(
+            select(MeetingRow)
+            .where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day >= first,
+                MeetingRow.day <= last,
+                MeetingRow.status.in_(["planned", "tentative", "held"]),
+            )
+            .order_by(MeetingRow.day_estimated, MeetingRow.status != "planned", MeetingRow.day)
+            .limit(1)
+        )
+
+    def estimated_meeting_in_month(self, team_id: int, day: date) -> MeetingRow | None:
+        """The tentative OT with a placeholder day ("OT mei") in the month of `day`, if any."""
+        first = day.replace(day=1)
+        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return self.s.scalar(
+            select(MeetingRow)
+            .where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day >= first,
+                MeetingRow.day <= last,
+                MeetingRow.status == "tentative",
+                MeetingRow.day_estimated.is_(True),
+            )
+            .limit(1)
+        )
+
     def meetings_from(self, team_id: int, day: date, limit: int = 20) -> list[MeetingRow]:
         """Coming meetings (planned or tentative) on or after a day, soonest first."""
         return list(
@@ -1109,7 +1143,9 @@ def view_action(rows: list[Any], updates: tuple[ActionUpdate, ...]) -> Action:
             for r in rows
             if r[20] is not None
         ),
-        deadline=Deadline(DeadlineKind(deadline_kind), deadline_text, due_date),
+        deadline=Deadline(
+            DeadlineKind(deadline_kind), deadline_text, due_date, urgent=bool(rows[0][26])
+        ),
         status=Status(status),
         created_at=created_at,
         closed_at=closed_at,
@@ -1186,7 +1222,12 @@ def to_action(
             )
             for o in row.owners
         ),
-        deadline=Deadline(DeadlineKind(row.deadline_kind), row.deadline_text, row.due_date),
+        deadline=Deadline(
+            DeadlineKind(row.deadline_kind),
+            row.deadline_text,
+            row.due_date,
+            urgent=row.deadline_urgent,
+        ),
         status=Status(row.status),
         created_at=row.created_at,
         closed_at=row.closed_at,

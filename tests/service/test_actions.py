@@ -63,15 +63,40 @@ def test_message_adds_every_action_with_owners_and_deadlines(world, clock):
 
 
 def test_bad_message_stores_nothing(world, clock):
-    bad = SEED_PART + "\n\nActie: iets\nWanneer: ergens na de zomer"
+    bad = SEED_PART + "\n\nActie: iets\nWanneer: " + "ergens na de zomer " * 6
     with pytest.raises(MessageNotUnderstood) as err:
         world.actions.add_from_message(SECRETARY, GROUP, bad, clock())
-    assert err.value.problems[0].reason == "bad_deadline"
+    assert err.value.problems[0].reason == "deadline_too_long"
     assert err.value.problems[0].line == 11
     assert _count(world, ActionRow) == 0
     # Numbers are not burnt by a refused message.
     added = world.actions.add_from_message(SECRETARY, GROUP, "Jan: iets (ASAP)", clock())
     assert added.actions[0].number == 1
+
+
+def test_an_unreadable_wanneer_is_stored_as_written_without_date_or_reminders(world, clock):
+    added = world.actions.add_from_message(
+        SECRETARY, GROUP, "Actie: iets\nWie: Jan\nWanneer: ergens na de zomer", clock()
+    )
+    (action,) = added.actions
+    assert action.deadline.kind is DeadlineKind.UNREADABLE
+    assert (action.deadline.text, action.deadline.due) == ("ergens na de zomer", None)
+    with world.actions.factory() as s:
+        (row,) = s.scalars(select(ActionRow)).all()
+        assert row.next_remind_at is None  # no reminders until the secretary fixes it
+    fixed = world.actions.edit(SECRETARY, GROUP, action.number, "wanneer", "eind mei")
+    assert fixed.action.deadline.kind is DeadlineKind.DATE
+
+
+def test_asap_with_a_date_is_stored_urgent_and_reminded_by_the_date(world, clock):
+    added = world.actions.add_from_message(
+        SECRETARY, GROUP, "Jan: offerte opvragen (ASAP, uiterlijk 15 juni)", clock()
+    )
+    (action,) = added.actions
+    assert (action.deadline.kind, action.deadline.urgent) == (DeadlineKind.DATE, True)
+    assert action.deadline.due == date(2027, 6, 15)
+    again = world.actions.get(SECRETARY, GROUP, action.number)
+    assert again.deadline.urgent  # read back from the database, not only from the parse
 
 
 def test_only_a_secretary_adds_and_nothing_is_stored_otherwise(world, clock):

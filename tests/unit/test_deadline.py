@@ -409,21 +409,15 @@ def test_meeting_relative_to_written_day(text: str, written: date, due: date) ->
 
 
 ERRORS = [
-    # Clock times are not supported (PITFALLS: "24 april 10 uur" is the year 2110).
-    ("24 april 10 uur", "has_time"),
+    # A clock time alone names no day (PITFALLS: "24 april 10 uur" is the year 2110 to
+    # dateparser; our rules read the day and ignore the time, see test_time_beside_a_day).
     ("10 uur", "has_time"),
     ("over 3 uur", "has_time"),
-    ("OT 24 april 10 uur", "has_time"),
-    ("1 mei 10:00", "has_time"),
-    ("24 april 14.30", "has_time"),
     ("10.30", "has_time"),
     ("12.05", "has_time"),
     ("om 10", "has_time"),
     ("10u", "has_time"),
     ("10u30", "has_time"),
-    ("vrijdagmiddag", "has_time"),
-    ("morgenochtend", "has_time"),
-    ("vrijdag 's middags", "has_time"),
     # Looks like a date but does not exist.
     ("31 februari", "invalid_date"),
     ("30 februari 2028", "invalid_date"),
@@ -444,7 +438,6 @@ ERRORS = [
     ("week 0", "invalid_date"),
     ("week 53 2027", "invalid_date"),
     # Not a deadline we can read: never guess.
-    ("voor de zomer", "unreadable"),
     ("na de zomer", "unreadable"),
     ("na overleg met April de Vries", "unreadable"),
     ("April de Vries", "unreadable"),
@@ -453,10 +446,7 @@ ERRORS = [
     ("binnenkort", "unreadable"),
     ("later", "unreadable"),
     ("Marloes", "unreadable"),
-    ("mei of juni", "unreadable"),
-    ("ergens in mei", "unreadable"),
     ("na 1 mei", "unreadable"),
-    ("begin 2028", "unreadable"),
     ("2 weken", "unreadable"),
     ("3 dagen", "unreadable"),
     ("gisteren", "unreadable"),
@@ -469,7 +459,6 @@ ERRORS = [
     ("week", "unreadable"),
     ("febuari", "unreadable"),
     ("OT", "unreadable"),
-    ("OT april", "unreadable"),
     ("OT week 17", "unreadable"),
     ("OT volgende week", "unreadable"),
     # dateparser reads these heaps of date words as some date; we do not.
@@ -479,10 +468,41 @@ ERRORS = [
     ("24 april mei", "unreadable"),
     ("april 24 1 mei", "unreadable"),
     ("asdf", "unreadable"),
-    ("?", "unreadable"),
-    ("...", "unreadable"),
-    ("  ??  ", "unreadable"),
 ]
+
+
+# Read since issue 11 (they were refused before): a time beside a day is ignored, a period
+# or span is read, "?" and "..." mean no deadline yet.
+NOW_READ = [
+    ("24 april 10 uur", DATE, date(2027, 4, 24)),
+    ("OT 24 april 10 uur", MEETING, date(2027, 4, 24)),
+    ("1 mei 10:00", DATE, date(2027, 5, 1)),
+    ("24 april 14.30", DATE, date(2027, 4, 24)),
+    ("vrijdagmiddag", DATE, date(2027, 3, 19)),
+    ("morgenochtend", DATE, date(2027, 3, 19)),
+    ("vrijdag 's middags", DATE, date(2027, 3, 19)),
+    ("voor de zomer", DATE, date(2027, 7, 2)),  # the Friday before the summer holiday (Noord)
+    ("mei of juni", DATE, date(2027, 6, 30)),
+    ("ergens in mei", DATE, date(2027, 5, 31)),
+    ("begin 2028", DATE, date(2028, 1, 31)),
+    ("?", NONE, None),
+    ("...", NONE, None),
+    ("  ??  ", NONE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "due"), NOW_READ)
+def test_time_beside_a_day_and_periods_now_read(
+    text: str, kind: DeadlineKind, due: date | None
+) -> None:
+    result = parse_deadline(text, W)
+    assert (result.kind, result.due, result.text) == (kind, due, text.strip())
+
+
+def test_ot_with_a_month_is_the_ot_planned_in_that_month() -> None:
+    result = parse_deadline("OT april", W)
+    assert (result.kind, result.due, result.month) == (MEETING, None, date(2027, 4, 1))
+    assert not result.is_next_meeting
 
 
 @pytest.mark.parametrize(("text", "reason"), ERRORS)

@@ -495,33 +495,62 @@ def test_besluit_label_is_still_a_decision() -> None:
     )
 
 
-# A trailing parenthesis that looks like a deadline but cannot be read is reported.
+# A trailing parenthesis that looks like a deadline but cannot be read is kept as an
+# UNREADABLE deadline (the card asks for a fix); the message is stored, nothing is guessed.
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "action", "when", "reason"),
     [
-        ("Jan: x (ooit)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (Ooit)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (ooit).", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (eind mie)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (31 april)", [(1, "bad_deadline", "invalid_date")]),
-        ("Jan: x (na de zomer)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (Na de Zomer)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (Q5)", [(1, "bad_deadline", "invalid_date")]),
-        ("Jan: x (Apirl)", [(1, "bad_deadline", "unreadable")]),  # a typo'd month
-        ("Jan: x (na Pasen)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: x (later)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: zaal boeken (om 10 uur)", [(1, "bad_deadline", "has_time")]),
-        ("Jan: x (24 april 10 uur)", [(1, "bad_deadline", "has_time")]),
-        ("Danillo en Marloes: x (april of mei)", [(1, "bad_deadline", "unreadable")]),
-        ("Jan: (ooit)", [(1, "missing_text", ""), (1, "bad_deadline", "unreadable")]),
-        ("Jan: x (ASAP)\nPiet: y (ooit)", [(2, "bad_deadline", "unreadable")]),
+        ("Jan: x (binnenkort)", "x", "binnenkort", "unreadable"),
+        ("Jan: x (Binnenkort)", "x", "Binnenkort", "unreadable"),
+        ("Jan: x (binnenkort).", "x", "binnenkort", "unreadable"),
+        ("Jan: x (eind mie)", "x", "eind mie", "unreadable"),
+        ("Jan: x (31 april)", "x", "31 april", "invalid_date"),
+        ("Jan: x (na de zomer)", "x", "na de zomer", "unreadable"),
+        ("Jan: x (Na de Zomer)", "x", "Na de Zomer", "unreadable"),
+        ("Jan: x (Q5)", "x", "Q5", "invalid_date"),
+        ("Jan: x (Apirl)", "x", "Apirl", "unreadable"),  # a typo'd month
+        ("Jan: x (na Pasen)", "x", "na Pasen", "unreadable"),
+        ("Jan: x (later)", "x", "later", "unreadable"),
+        ("Jan: zaal boeken (om 10 uur)", "zaal boeken", "om 10 uur", "has_time"),
     ],
 )
-def test_short_line_unreadable_deadline(text: str, expected: list[tuple[int, str, str]]) -> None:
+def test_short_line_unreadable_deadline_is_kept(
+    text: str, action: str, when: str, reason: str
+) -> None:
     result = parse(text)
-    assert [(p.line, p.reason, p.detail) for p in result.problems] == expected
-    assert all(item.owners != ("Piet",) for item in result.items)
+    assert result.ok
+    (item,) = result.items
+    assert (item.text, item.owners) == (action, ("Jan",))
+    assert item.deadline == Deadline(DeadlineKind.UNREADABLE, when, reason=reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        ("Jan: x (24 april 10 uur)", DeadlineKind.DATE, date(2027, 4, 24)),
+        ("Danillo en Marloes: x (april of mei)", DeadlineKind.DATE, date(2027, 5, 31)),
+    ],
+)
+def test_short_line_deadlines_read_since_issue_11(
+    text: str, kind: DeadlineKind, due: date
+) -> None:
+    (item,) = parse(text).items
+    assert (item.text, item.deadline.kind, item.deadline.due) == ("x", kind, due)
+
+
+def test_short_line_without_text_is_still_a_problem() -> None:
+    result = parse("Jan: (binnenkort)")
+    assert [(p.line, p.reason) for p in result.problems] == [(1, "missing_text")]
     assert not result.ok
+
+
+def test_unreadable_deadline_does_not_block_the_other_lines() -> None:
+    result = parse("Jan: x (ASAP)\nPiet: y (binnenkort)")
+    assert result.ok
+    assert [(i.owners, i.deadline.kind) for i in result.items] == [
+        (("Jan",), DeadlineKind.ASAP),
+        (("Piet",), DeadlineKind.UNREADABLE),
+    ]
 
 
 # Parentheses that are clearly no deadline stay part of the text, without a deadline.
@@ -633,7 +662,7 @@ def test_seed_rows_as_short_lines(index: int) -> None:
 def test_reason_codes_are_unchanged_and_no_owner_is_documented() -> None:
     assert set(REASONS) == {
         "empty", "not_understood", "unknown_label", "duplicate_label", "missing_text",
-        "action_and_decision", "criteria_on_action", "bad_deadline", "owner_too_long",
+        "action_and_decision", "criteria_on_action", "deadline_too_long", "owner_too_long",
         "text_too_long", "too_many_items", "bad_columns",
     }  # fmt: skip
     assert NO_OWNER == "no_owner"
@@ -979,14 +1008,9 @@ OK_NAME = "B" * 64
             "Actie: x\nCriterium: a\nBelang: b",
             [(2, "criteria_on_action", "criterium"), (3, "criteria_on_action", "belang")],
         ),
-        # bad_deadline
-        ("Actie: x\nWanneer: na de zomer", [(2, "bad_deadline", "unreadable")]),
-        ("Actie: x\nWanneer: 31 februari", [(2, "bad_deadline", "invalid_date")]),
-        ("Actie: x\nWanneer: 24 april 10 uur", [(2, "bad_deadline", "has_time")]),
-        ("Actie: x\nWanneer: na overleg met\nApril de Vries", [(2, "bad_deadline", "unreadable")]),
-        ("Actie: x\nWanneer: " + "ASAP " * 30, [(2, "bad_deadline", "unreadable")]),
-        ("x | Jan | morgen om 10", [(1, "bad_deadline", "has_time")]),
-        ("Financiën | x | Jan | OT april", [(1, "bad_deadline", "unreadable")]),
+        # deadline_too_long (an unreadable "Wanneer" is no problem: it is kept as written)
+        ("Actie: x\nWanneer: " + "ASAP " * 30, [(2, "deadline_too_long", "100")]),
+        ("x | Jan | " + "z" * 101, [(1, "deadline_too_long", "100")]),
         # owner_too_long
         (f"Actie: x\nWie: Jan en {LONG_NAME}", [(2, "owner_too_long", LONG_NAME)]),
         (f"{LONG_NAME}: x", [(1, "owner_too_long", LONG_NAME)]),
@@ -1039,15 +1063,23 @@ def test_max_items_is_fine() -> None:
 
 
 def test_one_bad_block_blocks_the_whole_message() -> None:
-    text = SEED_MESSAGE.replace("Wanneer: Ot 28 mei", "Wanneer: Ot 31 april")
+    text = SEED_MESSAGE.replace("Wanneer: Ot 28 mei", "Wanneer: " + "Ot 28 mei " * 11)
     result = parse(text)
-    assert [(p.line, p.reason, p.detail) for p in result.problems] == [
-        (90, "bad_deadline", "invalid_date")
-    ]
+    assert [(p.line, p.reason) for p in result.problems] == [(90, "deadline_too_long")]
     assert not result.ok
     # The readable rows are still there for the preview; the bad one is left out.
     assert len(result.items) == 14
     assert "Evaluatie" not in [item.topic for item in result.items]
+
+
+def test_an_impossible_date_is_kept_as_written_not_refused() -> None:
+    text = SEED_MESSAGE.replace("Wanneer: Ot 28 mei", "Wanneer: Ot 31 april")
+    result = parse(text)
+    assert result.ok
+    (evaluatie,) = [item for item in result.items if item.topic == "Evaluatie"]
+    assert evaluatie.deadline == Deadline(
+        DeadlineKind.UNREADABLE, "Ot 31 april", reason="invalid_date"
+    )
 
 
 def test_problems_are_in_line_order() -> None:

@@ -36,7 +36,7 @@ def test_every_domain_error_has_its_own_text():
         e.WrongState(3, "done", "open"),
         e.EmptyText(),
         e.TextTooLong(10),
-        e.MessageNotUnderstood((ParseProblem(2, "Wanneer: ooit", "bad_deadline", "unreadable"),)),
+        e.MessageNotUnderstood((ParseProblem(2, "Wanneer: x", "deadline_too_long", "100"),)),
         e.UndoTooLate(3),
         e.NothingToUndo(),
         e.UnknownField("kleur"),
@@ -84,3 +84,9 @@ def test_user_text_is_escaped_in_cards():
     assert "OT &lt;Wonen&gt;" in card
     assert "Jan &lt;Vuilnisoproer&gt;" in card
     assert "za 24 apr 2027" in card
+
+
+def test_every_parse_problem_reason_has_a_dutch_text() -> None:
+    from domain.messages import REASONS
+
+    assert set(REASONS) <= set(texts.PROBLEM_REASONS)
