@@ -98,7 +98,11 @@ HELP_SECRETARY = (
     "<code>Jan: data rondleidingen doorsturen (ASAP)</code>\n"
     "<code>Onderwerp | Actie | Wie | Wanneer</code>\n"
     "<code>Besluit:</code> in plaats van <code>Actie:</code> legt een besluit vast "
-    "(met <code>Criteria:</code> en <code>Belangen:</code>).\n\n"
+    "(met <code>Criteria:</code> en <code>Belangen:</code>).\n"
+    "Wanneer mag zoals je het gewend bent: <i>ASAP, eind mei, april/mei, Q2, voor de "
+    "zomer, begin 2028, OT 24 april, het OT in mei, volgend OT, zsm (uiterlijk 1 juni), "
+    "doorlopend, n.n.b.</i> Ik laat altijd zien welke datum ik lees. Wie: <i>Karin/Nabila, "
+    "Tanay i.o.m. Danillo, Moustapha (SAAAM)</i>.\n\n"
     "/wijzig N veld: waarde – bv. <code>/wijzig 12 wanneer: eind mei</code> "
     "(velden: onderwerp, actie, toelichting, wie, wanneer)\n"
     "/vervallen N [reden] – actie laten vervallen\n"
@@ -200,8 +204,9 @@ def members(team: Team, people: list[Person]) -> str:
             tags.append("nog niet op Start gedrukt")
         aliases = [n for n in p.names if n != p.name]
         alias = f" (ook: {escape(', '.join(aliases))})" if aliases else ""
+        organisation = f", {escape(p.organisation)}" if p.organisation else ""
         tag = f" – {', '.join(tags)}" if tags else ""
-        lines.append(f"• {escape(p.name)}{alias}{tag}")
+        lines.append(f"• {escape(p.name)}{organisation}{alias}{tag}")
     return "\n".join(lines)
 
 
@@ -1104,9 +1109,54 @@ DOCUMENT_REASONS = {
         "Word-bestand (.docx), zonder ingesloten objecten."
     ),
     "no_table": (
-        "In dit document vind ik geen actielijst: een tabel met de kolommen Onderwerp, "
-        "Afspraak/actie/besluit, Toelichting, Wie en Wanneer."
+        "In dit document vind ik geen actielijst: een tabel met een kolom voor de actie "
+        "(Afspraak, Actie of Actiepunt) en een voor Wie of Wanneer (ook: Eigenaar, Trekker, "
+        "Deadline). Onderwerp, Toelichting en Status mogen erbij."
     ),
+    # Files that are no Word document (documents/filetype.py): how to make one of them.
+    "old_doc": (
+        "Dit is een oud Word-bestand (.doc). Open het in Word en kies Bestand › Opslaan als › "
+        "Word-document (.docx), en stuur het opnieuw."
+    ),
+    "encrypted": (
+        "Dit Word-bestand is met een wachtwoord beveiligd, dus ik kan het niet lezen. Open het "
+        "in Word, haal het wachtwoord eraf (Bestand › Info › Document beveiligen › Versleutelen "
+        "met wachtwoord, en maak het veld leeg), sla het op en stuur het opnieuw."
+    ),
+    "pdf": (
+        "Dit is een PDF; daaruit kan ik de tabel niet betrouwbaar lezen. Stuur het Word-bestand "
+        "zelf (.docx) waar de PDF van gemaakt is. Heb je dat niet, vraag het dan aan wie de "
+        "actielijst maakte."
+    ),
+    "odt": (
+        "Dit is een OpenDocument-bestand (.odt, uit LibreOffice of OpenOffice). Kies daar "
+        "Bestand › Opslaan als › Word 2007-365 (.docx), en stuur het opnieuw."
+    ),
+    "pages": (
+        "Dit is een Pages-document. Kies in Pages Archief › Exporteer naar › Word, en stuur het "
+        ".docx-bestand opnieuw."
+    ),
+    "rtf": (
+        "Dit is een RTF-bestand. Open het in Word en kies Bestand › Opslaan als › "
+        "Word-document (.docx), en stuur het opnieuw."
+    ),
+    "spreadsheet": (
+        "Dit is een spreadsheet (zoals Excel), geen Word-bestand. Ik lees de actielijst uit een "
+        "Word-document (.docx): stuur dat, of zet de tabel in Word en sla hem op als .docx."
+    ),
+    "presentation": (
+        "Dit is een presentatie (zoals PowerPoint), geen Word-bestand. Stuur de actielijst als "
+        "Word-document (.docx)."
+    ),
+    "text": (
+        "Dit is een tekstbestand, geen Word-bestand. Stuur de actielijst als Word-document "
+        "(.docx), of stuur de acties als gewoon bericht: dat lees ik ook (zie /help)."
+    ),
+    "image": (
+        "Dit is een afbeelding (foto of scan), geen Word-bestand; daaruit kan ik geen acties "
+        "lezen. Stuur het Word-document van de actielijst (.docx)."
+    ),
+    "zip": "Dit is een zip-bestand. Pak het uit en stuur het Word-bestand (.docx) dat erin zit.",
 }
 IMPORT_CANCELLED = "Import geannuleerd; er is niets opgeslagen."
 IMPORT_EXPIRED = "Deze import is verlopen. Stuur het document opnieuw."

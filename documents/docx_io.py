@@ -15,14 +15,23 @@ Rules worth knowing (the tests pin them down):
   lines at the start and end of a cell dropped; bullet characters typed by hand stay as typed;
   paragraphs in a Word list get the list's bullet ("· " for Word's default Symbol bullet) or
   number ("1. ") in front, since that is what the reader of the document sees.
-- Columns are found by their header labels (Onderwerp, Afspraak/actie, Toelichting/update, Wie,
-  Wanneer; Toelichting may be missing), not by position. A cell spanning several columns counts
+- Columns are found by their header labels, not by position, in the words other secretaries
+  use too (`_column_key`): Onderwerp/Thema, Afspraak/Actie/Actiepunt, Toelichting/Update/Stand
+  van zaken (several such columns are joined), Wie/Eigenaar/Trekker/Verantwoordelijke,
+  Wanneer/Deadline/Datum gereed, Status. An action table needs the action and Wie or Wanneer;
+  any other column ("Nr", "#", "Prioriteit") is ignored. A cell spanning several columns counts
   once, for the column where it starts. A vertically merged cell gives its Onderwerp, Wie or
   Wanneer to every row it spans (the rows share it); its Afspraak or Toelichting text only to
   the first row. Rows whose cells are all empty, and repeated header rows, are skipped.
 - Status: a last line "✔ Afgerond" / "✘ Vervallen" (or just "Afgerond", "Gereed",
   "Vervallen") in the Wanneer cell is the row's status, not part of Wanneer. `write_docx`
-  writes the status that way.
+  writes the status that way. A Status column wins over it (`status_of`: "Afgerond", "Gereed",
+  "Klaar", "Done" are done; "Vervallen" cancelled; "Open", "Loopt", empty stay open).
+- Header: "Label value" lines or a label/value table (two columns, or pairs across a row);
+  labels the bot does not keep ("Afwezig", "Notulist") end an attendee list.
+- Decision tables: the appendix "Toelichting op besluiten", or any table with a "Besluit"
+  column and criteria or "Belangen" (perhaps an Onderwerp), before or after the actions. An
+  entry no row of the action table refers to becomes a decision row of its own.
 - Decisions: see `refers_to_decision`. An Afspraak text starting with "Besluit:" is always a
   decision; the prefix is not part of the text. `write_docx` adds that prefix only to decision
   rows the rule would not recognise by themselves, so a round trip keeps `is_decision`.
@@ -50,6 +59,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
+from documents.filetype import FileKind, kind_by_content
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow, DocumentError
 from domain.meetings import split_attendees
 
@@ -99,35 +109,46 @@ _OOXML_OR_ODF = ("[Content_Types].xml", "mimetype")
 
 def read_docx(data: bytes) -> Actielijst:
     """Read the actielijst in a .docx; raise DocumentError(not_docx | corrupt | too_large |
-    no_table) when the bytes are no Word document or hold no action table."""
+    no_table, or a FileKind reason such as old_doc or pdf) when the bytes are no Word
+    document or hold no action table."""
     document = _open(data)
     numbering = _Numbering(document)
     blocks = list(_read_blocks(document.element.body, numbering))
 
     action_at = [i for i, b in enumerate(blocks) if b.rows is not None and _action_header(b.rows)]
     if not action_at:
-        raise DocumentError("no_table", "no table with Onderwerp, Afspraak, Wie, Wanneer")
-
-    header = _read_header(blocks[: action_at[0]])
+        raise DocumentError("no_table", "no table with an action and Wie or Wanneer")
     rows: list[DocRow] = []
-    for i in action_at:
-        table = blocks[i].rows
-        assert table is not None
-        rows.extend(_read_action_rows(table))
-    decisions: list[DocDecision] = []
-    for i, block in enumerate(blocks[action_at[0] :], start=action_at[0]):
-        if i not in action_at and block.rows is not None:
-            decisions.extend(_read_decisions(block.rows))
+    found: list[_TableDecision] = []
+    first_table = action_at[0]
+    for i, block in enumerate(blocks):
+        if block.rows is None:
+            continue
+        if i in action_at:
+            rows.extend(_read_action_rows(block.rows))
+            continue
+        if _any_appendix_header(block.rows):
+            # A table of decisions, before or after the actions; not part of the header.
+            first_table = min(first_table, i)
+            found.extend(_read_decisions(block.rows))
 
-    rows = [_mark_decision(row, decisions) for row in rows]
-    return Actielijst(header=header, rows=tuple(rows), decisions=tuple(decisions))
+    header = _read_header(blocks[:first_table])
+    entries = tuple(item.decision for item in found)
+    rows = [_mark_decision(row, entries) for row in rows]
+    rows = _with_decision_rows(rows, found)
+    return Actielijst(header=header, rows=tuple(rows), decisions=entries)
+
+
+def _any_appendix_header(rows: Sequence[_GridRow]) -> bool:
+    return any(_appendix_header(row) for row in rows[:2])
 
 
 def _open(data: bytes) -> Any:
     if len(data) > MAX_BYTES:
         raise DocumentError("too_large", f"{len(data)} bytes")
     if not data.startswith(_ZIP_MAGIC):
-        raise DocumentError("not_docx", _describe(data))
+        kind = kind_by_content(data)  # an old .doc, a PDF, a photo: say which
+        raise DocumentError(kind.value, _describe(data))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = zf.infolist()
@@ -136,8 +157,12 @@ def _open(data: bytes) -> Any:
                 raise DocumentError("too_large", f"unpacks to {unpacked} bytes")
             names = {m.filename for m in members}
             if "word/document.xml" not in names:
+                # An .xlsx, .pptx or .odt, a zip with the .docx inside: a fine file, just not
+                # a Word document. Any other zip is taken for a damaged .docx.
+                kind = kind_by_content(data)
+                if kind is not FileKind.UNKNOWN:
+                    raise DocumentError(kind.value, "another format in a zip")
                 if names.intersection(_OOXML_OR_ODF):
-                    # An .xlsx, .pptx or .odt: a fine file, just not a Word document.
                     raise DocumentError("not_docx", "another office format")
                 raise DocumentError("corrupt", "no word/document.xml")
             _no_declarations(zf, members)
@@ -275,13 +300,9 @@ def _as_docx(zf: zipfile.ZipFile, data: bytes) -> bytes:
 def _describe(data: bytes) -> str:
     if not data:
         return "empty"
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "old .doc or encrypted document"
     if data.lstrip()[:1] in (b"<", b"{"):
         return "markup or json"
-    return "unknown format"
+    return f"starts with {data[:8].hex(' ')}"
 
 
 # --- the body as blocks of lines and tables ----------------------------------------------------
@@ -548,7 +569,11 @@ def _format_number(n: int, fmt: str) -> str:
 
 # --- the action table ---------------------------------------------------------------------------
 
-_REQUIRED = {"topic", "text", "owners", "when"}
+# An action table has a column for the action and one for who or when; Onderwerp, Toelichting,
+# Status and any other column may be missing. A table of decisions has none of Wie / Wanneer.
+_REQUIRED = ({"text", "owners"}, {"text", "when"})
+# Columns whose text is joined when a table has several ("Toelichting" and "Update").
+_JOINED = frozenset({"note"})
 
 
 def _norm(text: str) -> str:
@@ -557,45 +582,77 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_OWNER_LABEL = re.compile(
+    r"\bwie\b|eigenaar|trekker|houder|verantwoordelijk|uitvoerder|\bowner|\bdoor\b"
+)
+_WHEN_LABEL = re.compile(
+    r"wanneer|deadline|gereed|termijn|uiterlijk|streefdatum|einddatum|\bdue\b|planning"
+)
+_NOTE_LABEL = re.compile(r"toelichting|update|stand van zaken|voortgang|opmerking|\bnotitie")
+_TOPIC_LABEL = re.compile(r"onderwerp|\bthema|agendapunt|\bonderdeel")
+
+
+_MAX_LABEL_WORDS = 12  # the seed's longest: "Afspraak/actie/besluit? Let op indien besluit ..."
+
+
 def _column_key(label: str) -> str | None:
-    t = _norm(label)
+    """The field a column holds, by its header label; None for a column we do not read
+    (a number "Nr" / "#", "Organisatie", ...). A bare "Datum" is a weak Wanneer ("when?"):
+    it counts only when no column says Wanneer, Deadline or Datum gereed."""
+    t = " ".join(re.sub(r"[^\w#]+", " ", _norm(label)).split())
+    if not t or len(t.split()) > _MAX_LABEL_WORDS:
+        return None  # a sentence is text in a row, not a column's label
     if "afspraak" in t:
         return "text"
-    if "toelichting" in t or "update" in t:
+    if re.fullmatch(r"(actie )?status|afgerond|(status )?afgerond( ja nee)?|klaar", t):
+        return "status"
+    if _NOTE_LABEL.search(t):
         return "note"
-    if "onderwerp" in t:
+    if _TOPIC_LABEL.search(t):
         return "topic"
-    if re.search(r"\bwie\b|eigenaar|trekker|houder|verantwoordelijke", t):
+    if _OWNER_LABEL.search(t):
         return "owners"
-    if "wanneer" in t or "deadline" in t:
+    if _WHEN_LABEL.search(t):
         return "when"
-    if re.search(r"\bactie|besluit", t):
+    if re.search(r"\bactie|\bactiepunt|besluit|\btaak|\btaken|\bwat\b", t):
         return "text"
+    if re.fullmatch(r"datum|datum actie", t):
+        return "when?"
     return None
 
 
 def _columns(
-    row: _GridRow, keyer: Callable[[str], str | None], required: set[str]
-) -> dict[str, range] | None:
-    """Which grid columns each field covers, from a header row; None when not such a header."""
-    found: dict[str, range] = {}
+    row: _GridRow,
+    keyer: Callable[[str], str | None],
+    required: Iterable[set[str]],
+    joined: frozenset[str] = frozenset(),
+) -> dict[str, tuple[int, ...]] | None:
+    """Which grid columns each field covers, from a header row; None when not such a header
+    (`required`: the fields of which one set must all be there)."""
+    found: dict[str, tuple[int, ...]] = {}
     for start in sorted(row):
         cell = row[start]
         key = keyer(cell.text)
+        span = tuple(range(cell.start, cell.start + cell.span))
         if key and key not in found:
-            found[key] = range(cell.start, cell.start + cell.span)
-    return found if required <= found.keys() else None
+            found[key] = span
+        elif key in joined:
+            found[key] += span
+    weak = found.pop("when?", None)
+    if weak is not None and "when" not in found:
+        found["when"] = weak
+    return found if any(need <= found.keys() for need in required) else None
 
 
-def _action_header(rows: Sequence[_GridRow]) -> tuple[int, dict[str, range]] | None:
+def _action_header(rows: Sequence[_GridRow]) -> tuple[int, dict[str, tuple[int, ...]]] | None:
     for i, row in enumerate(rows[:3]):
-        columns = _columns(row, _column_key, _REQUIRED)
+        columns = _columns(row, _column_key, _REQUIRED, _JOINED)
         if columns:
             return i, columns
     return None
 
 
-def _fields(row: _GridRow, columns: dict[str, range]) -> dict[str, tuple[str, bool]]:
+def _fields(row: _GridRow, columns: dict[str, tuple[int, ...]]) -> dict[str, tuple[str, bool]]:
     """Field -> (text, continues a vertical merge)."""
     out: dict[str, tuple[str, bool]] = {}
     for key, cols in columns.items():
@@ -608,6 +665,26 @@ def _fields(row: _GridRow, columns: dict[str, range]) -> dict[str, tuple[str, bo
 _STATUS_LINE = re.compile(r"^[✔✓☑✘✗×]?\s*(afgerond|gereed|vervallen)$", re.IGNORECASE)
 _DECISION_PREFIX = re.compile(r"^besluit\s*[:\-–]\s*", re.IGNORECASE)
 _SHARED_WHEN_MERGED = ("topic", "owners", "when")
+# The first word of a Status cell. Anything else ("Open", "Loopt", "Deels afgerond", "In
+# behandeling", empty) leaves the action open.
+_DONE_WORDS = frozenset(
+    {"afgerond", "gereed", "klaar", "done", "gedaan", "voltooid", "afgehandeld", "uitgevoerd"}
+    | {"ja", "✔", "✓", "☑", "✅"}
+)
+_CANCELLED_WORDS = frozenset(
+    {"vervallen", "geannuleerd", "ingetrokken", "geschrapt", "cancelled", "✘", "✗"}
+)
+
+
+def status_of(text: str) -> str:
+    """A Status cell as the row's status: "afgerond", "vervallen" or "" (open)."""
+    words = re.findall(r"[^\W\d_]+|[✔✓☑✅✘✗]", _norm(text))
+    first = words[0] if words else ""
+    if first in _DONE_WORDS:
+        return "afgerond"
+    if first in _CANCELLED_WORDS:
+        return "vervallen"
+    return ""
 
 
 def _read_action_rows(rows: Sequence[_GridRow]) -> Iterator[DocRow]:
@@ -616,7 +693,8 @@ def _read_action_rows(rows: Sequence[_GridRow]) -> Iterator[DocRow]:
     header_at, columns = found
     previous: dict[str, str] = {}
     for row in rows[header_at + 1 :]:
-        if _columns(row, _column_key, _REQUIRED):
+        again = _columns(row, _column_key, _REQUIRED, _JOINED)
+        if again is not None and again.keys() == columns.keys():
             continue  # the header row again (pasted from another page)
         fields = _fields(row, columns)
         values: dict[str, str] = {}
@@ -625,9 +703,11 @@ def _read_action_rows(rows: Sequence[_GridRow]) -> Iterator[DocRow]:
                 text = previous.get(key, "") if key in _SHARED_WHEN_MERGED else ""
             values[key] = text
         previous = values
-        own_text = [text for key, (text, continued) in fields.items() if not continued]
+        own_text = [
+            text for key, (text, continued) in fields.items() if not continued and key != "status"
+        ]
         if not any(own_text):
-            continue  # an empty row, or only the tail of merged cells
+            continue  # an empty row (perhaps with "Open" filled in), or the tail of merged cells
         yield _row(values)
 
 
@@ -639,6 +719,7 @@ def _row(values: dict[str, str]) -> DocRow:
         word = match.group(1).casefold()
         status = "vervallen" if word == "vervallen" else "afgerond"
         when_lines.pop()
+    status = status_of(values.get("status", "")) or status
     text = values.get("text", "")
     is_decision = False
     prefix = _DECISION_PREFIX.match(text)
@@ -726,29 +807,38 @@ def _mark_decision(row: DocRow, decisions: Sequence[DocDecision]) -> DocRow:
 
 def _appendix_key(label: str) -> str | None:
     t = _norm(label)
-    if "criteria" in t or "toelichting" in t:
+    if re.search(r"criteria|toelichting|onderbouwing|motivatie|afweging|argument|overweging", t):
         return "criteria"
     if "bevestiging" in t or "belang" in t:
         return "interests"
-    if "onderwerp" in t or "besluit" in t:
+    if "besluit" in t:
         return "subject"
+    if _TOPIC_LABEL.search(t):
+        return "topic"
     return None
 
 
-_APPENDIX_MARKS = ("onderwerp van het besluit", "criteria", "bevestiging")
-
-
-def _appendix_header(row: _GridRow) -> dict[str, range] | None:
-    labels = _norm(" ".join(cell.text for cell in row.values()))
-    if not any(mark in labels for mark in _APPENDIX_MARKS):
+def _appendix_header(row: _GridRow) -> dict[str, tuple[int, ...]] | None:
+    """The columns of a decisions table's header row: the decision ("Besluit", "Onderwerp van
+    het besluit") and its criteria or the statement on interests, perhaps an Onderwerp. A row
+    of the header block ("Belangen van de organisatie ... | ...") is none."""
+    first = row[min(row)].text if row else ""
+    if _header_label(first):
         return None
-    return _columns(row, _appendix_key, {"subject", "criteria"}) or _columns(
-        row, _appendix_key, {"subject", "interests"}
-    )
+    return _columns(row, _appendix_key, ({"subject", "criteria"}, {"subject", "interests"}))
 
 
-def _read_decisions(rows: Sequence[_GridRow]) -> Iterator[DocDecision]:
-    """The entries of an appendix table; nothing when `rows` is no appendix table."""
+@dataclass(frozen=True)
+class _TableDecision:
+    """A decision as its table gives it; `row` is the action-table row it would make."""
+
+    decision: DocDecision
+    row: DocRow
+
+
+def _read_decisions(rows: Sequence[_GridRow]) -> Iterator[_TableDecision]:
+    """The entries of a decisions table (the appendix, or a table "Besluit | Toelichting /
+    criteria | Belangen"); nothing when `rows` is no such table."""
     found = [(i, c) for i, row in enumerate(rows[:2]) if (c := _appendix_header(row))]
     if not found:
         return
@@ -757,13 +847,36 @@ def _read_decisions(rows: Sequence[_GridRow]) -> Iterator[DocDecision]:
         if _appendix_header(row):
             continue
         values = {key: text for key, (text, _) in _fields(row, columns).items()}
-        if not any(values.values()):
+        subject = values.get("subject", "")
+        if not subject and not values.get("criteria", "").strip():
             continue
-        yield DocDecision(
-            subject=values.get("subject", ""),
-            criteria=parse_criteria(values.get("criteria", "")),
-            interests=values.get("interests", ""),
+        topic = " ".join(values.get("topic", "").split())
+        text = _DECISION_PREFIX.sub("", subject, count=1)
+        yield _TableDecision(
+            DocDecision(
+                subject=f"{topic}: {text}" if topic and text else subject or topic,
+                criteria=parse_criteria(values.get("criteria", "")),
+                interests=values.get("interests", ""),
+            ),
+            DocRow(topic=topic, text=text or topic, is_decision=True),
         )
+
+
+def _with_decision_rows(rows: list[DocRow], found: Sequence[_TableDecision]) -> list[DocRow]:
+    """Every decision as a row: a decision that no row of the action table refers to (it was
+    only in the decisions table) is added as a decision row of its own, after the actions."""
+    extra: list[DocRow] = []
+    for item in found:
+        if not any(_is_row_of(row, item.decision) for row in rows + extra if row.is_decision):
+            extra.append(item.row)
+    return rows + extra
+
+
+def _is_row_of(row: DocRow, decision: DocDecision) -> bool:
+    if refers_to_decision(row.topic, row.text, (decision,)):
+        return True
+    subject = _words(decision.subject)
+    return bool(subject) and subject in (_words(row.text), _words(f"{row.topic} {row.text}"))
 
 
 _BULLET = re.compile(r"^(?:[·•▪◦‣●■□➢❖✓\uf0b7]\s*|[-*–]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(.*)$")
@@ -798,20 +911,51 @@ def parse_criteria(text: str) -> tuple[str, ...]:
 
 _HEADER_LABELS = {
     "domein": "domain",
+    "opgaveteam": "domain",
     "voorzitter": "chair",
     "voorzitster": "chair",
+    "gespreksleider": "chair",
     "aanwezigen": "attendees",
     "aanwezig": "attendees",
+    "deelnemers": "attendees",
     "datum": "date",
+    "datum overleg": "date",
+    "datum vergadering": "date",
+    "vergaderdatum": "date",
     "locatie": "place",
     "plaats": "place",
     "belangen van de organisatie van de aanwezigen": "interests",
     "belangen": "interests",
+    # Labels other secretaries use that the bot does not keep: they end an attendee list
+    # written over several lines (absent people are no attendees) and are not a title.
+    "afwezig": "",
+    "afwezigen": "",
+    "afgemeld": "",
+    "afmeldingen": "",
+    "met kennisgeving afwezig": "",
+    "notulist": "",
+    "notulen": "",
+    "tijd": "",
+    "aanvang": "",
+    "genodigden": "",
+    "gasten": "",
+    "kopie": "",
+    "cc": "",
+    "volgend overleg": "",
+    "volgende vergadering": "",
 }
 _LABEL_LINE = re.compile(
     r"^(" + "|".join(sorted(_HEADER_LABELS, key=len, reverse=True)) + r")(?![\w-])[\s:]*(.*)$",
     re.IGNORECASE,
 )
+# "Label: value" with a label the bot does not know ("Notulist: Marloes"): not an attendee.
+_OTHER_LABEL_LINE = re.compile(r"^[^\W\d_][\w.'/-]*(?: [\w.'/-]+){0,2}\s*:(?:\s|$)")
+
+
+def _header_label(text: str) -> str | None:
+    """The field of a header label cell ("Datum", "Datum:", "Voorzitter"); "" for a label
+    the bot does not keep; None when the text is no label."""
+    return _HEADER_LABELS.get(" ".join(_norm(text).strip(" :").split()))
 
 
 def _read_header(blocks: Sequence[_Block]) -> DocHeader:
@@ -824,7 +968,8 @@ def _read_header(blocks: Sequence[_Block]) -> DocHeader:
         nonlocal last, seen_label
         seen_label = True
         last = key
-        fields.setdefault(key, value)
+        if key:
+            fields.setdefault(key, value)
 
     def line(text: str) -> None:
         nonlocal last
@@ -834,7 +979,9 @@ def _read_header(blocks: Sequence[_Block]) -> DocHeader:
             return
         match = _LABEL_LINE.match(text)
         if match:
-            label(_HEADER_LABELS[match.group(1).casefold()], match.group(2).strip())
+            label(_header_label(match.group(1)) or "", match.group(2).strip())
+        elif last == "attendees" and _OTHER_LABEL_LINE.match(text):
+            last = ""
         elif last == "attendees" and (
             "(" in text or fields["attendees"].rstrip().endswith((",", ";"))
         ):
@@ -849,9 +996,20 @@ def _read_header(blocks: Sequence[_Block]) -> DocHeader:
             continue
         for row in block.rows:
             cells = [row[c].text for c in sorted(row) if row[c].vmerge != "continue"]
-            key = _HEADER_LABELS.get(_norm(cells[0]).strip(" :")) if cells else None
-            if key:
-                label(key, "\n".join(c for c in cells[1:] if c))
+            cells = [c for c in cells if c.strip()]
+            if cells and _header_label(cells[0]) is not None:
+                # "Label | value", or "Label | value | Label | value" across the row.
+                key, values = _header_label(cells[0]) or "", []
+                for cell in cells[1:]:
+                    other = _header_label(cell)
+                    if other is None:
+                        values.append(cell)
+                        continue
+                    label(key, "\n".join(values))
+                    key, values = other, []
+                label(key, "\n".join(values))
+            elif len(cells) > 1 and len(cells[0].split()) <= 3 and "\n" not in cells[0]:
+                last = ""  # "Notulist | Marloes": a label the bot does not know
             else:
                 for text in "\n".join(cells).split("\n"):
                     line(text)

@@ -20,7 +20,8 @@ These limits hold against a document that makes the reader work or allocate; the
 sandbox against a bug in libxml2 that runs code (that would run as the bot's user).
 
 How the outcome maps onto `DocumentError` reasons:
-- the reader refused the file: its own reason (not_docx, corrupt, too_large, no_table);
+- the reader refused the file: its own reason (not_docx, corrupt, too_large, no_table, or
+  the kind of file it is instead: old_doc, pdf, ...);
 - MemoryError in the child, killed by SIGKILL (the kernel's OOM killer: the CPU limit sends
   SIGXCPU first), or an answer over MAX_ANSWER_BYTES: too_large;
 - the wall-clock budget passed, or killed by SIGXCPU: too_slow;

@@ -53,7 +53,8 @@ class Actielijst:
 
 class DocumentError(ValueError):
     """A file that cannot be read as an actielijst; `reason` is a code texts.py renders:
-    not_docx, corrupt, too_large, too_slow, no_table."""
+    not_docx, corrupt, too_large, too_slow, no_table, or what the file is instead
+    (documents/filetype.py: old_doc, encrypted, pdf, odt, spreadsheet, image, ...)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)

@@ -199,8 +199,8 @@ _BEFORE_PREFIXES = frozenset(
 )
 _START_RE = re.compile(r"(?:na|vanaf|niet voor|niet eerder dan|pas na|na afloop van|sinds)\b")
 _POSITION_RE = re.compile(
-    r"(?:(?P<eind>(?:aan het |tegen het )?(?:eind|einde|uiteinde|laatste week)(?: van)?)"
-    r"|(?P<begin>(?:aan het )?(?:begin|start|eerste week)(?: van)?)"
+    r"(?:(?P<eind>(?:aan het |tegen het |het )?(?:eind|einde|uiteinde|laatste week)(?: van)?)"
+    r"|(?P<begin>(?:aan het |het )?(?:begin|start|(?:eerste|1) week)(?: van)?)"
     r"|(?P<medio>medio|half|halverwege|midden|mid|in het midden van|halfweg)"
     r"|(?P<first>(?:de )?(?:eerste|1) helft(?: van)?)"
     r"|(?P<second>(?:de )?(?:tweede|2) helft(?: van)?))"
@@ -287,7 +287,15 @@ _NAMED_DAY_RE = re.compile(
 )
 
 _SPAN_SEPARATORS = re.compile(r"\s*/\s*|\s*-\s*|\s+(?:of|tm|tot|en|a)\s+")
-_PART_SEPARATORS = re.compile(r"\s*[,;/]\s*|\s+-\s+|\s*:\s+|\s+(?:maar|en)\s+(?=\S)")
+_PART_SEPARATORS = re.compile(
+    r"\s*[,;/]\s*|\s+-\s+|\s*:\s+|(?<=[a-z]):\s*|\s+(?:maar|en)\s+(?=\S)"
+)
+_CONNECTOR_RE = re.compile(r"^(?:(?:maar|en|of|dus|-)\s*)+")
+# Words that may stand before or after a reading without a separator: "zsm 7 mei",
+# "1 mei ovb" (longest first).
+_ATTACHED = sorted(
+    (w for w in (*_ASAP_WORDS, *_REMARKS) if not w.isdigit()), key=len, reverse=True
+)
 _BRACKETS_RE = re.compile(r"\(([^()]*)\)")
 
 # Words dateparser may see besides a day, a month, a year and a weekday.
@@ -379,6 +387,9 @@ def _normalize(text: str) -> str:
     folded = re.sub(
         r"\b(ot|opgaveteam)\s*-\s*(?=overleg|vergadering|bijeenkomst|meeting)", r"\1 ", folded
     )
+    folded = re.sub(r"\bv/d\b|\bvd\b", "van de", folded)
+    folded = re.sub(r"(?<=\d) *([-/]) *(?=\d)", r"\1", folded)  # "24 -4" is "24-4"
+    folded = re.sub(r"\b(ot)(?=\d)", r"\1 ", folded)  # "OT24 april"
     folded = re.sub(r"\s+", " ", folded)
     folded = folded.strip(' .;:!?"*_[]')
     folded = re.sub(r"[!?]+", "", folded).strip()
@@ -392,7 +403,7 @@ def _read(core: str, written: date) -> tuple[_Reading, bool]:
         reading = _read_part(core, written)
     except _Unreadable as whole_error:
         parts = _parts(core)
-        if len(parts) < 2:
+        if parts == [core]:
             raise
         try:
             readings = [_read_part(part, written) for part in parts]
@@ -408,7 +419,24 @@ def _parts(core: str) -> list[str]:
     """Cut a text at brackets, commas, semicolons, " - ", ": " and "maar"."""
     rest = _BRACKETS_RE.sub(",", core)
     pieces = [*_PART_SEPARATORS.split(rest), *_BRACKETS_RE.findall(core)]
-    return [p.strip(" .()[]") for p in pieces if p.strip(" .()[]")]
+    parts: list[str] = []
+    for piece in pieces:
+        piece = _CONNECTOR_RE.sub("", piece.strip(" .()[]")).strip(" .()[]-")
+        if piece:
+            parts.extend(_attached(piece))
+    return parts
+
+
+def _attached(piece: str) -> list[str]:
+    """Cut an ASAP word or a remark off either end of a part: "zsm 7 mei", "1 mei ovb"."""
+    if piece in _ASAP_WORDS or piece in _REMARKS:
+        return [piece]
+    for word in _ATTACHED:
+        if piece.startswith(word + " "):
+            return [word, *_attached(piece[len(word) + 1 :])]
+        if piece.endswith(" " + word):
+            return [*_attached(piece[: -len(word) - 1]), word]
+    return [piece]
 
 
 def _combine(readings: list[_Reading], whole_error: _Unreadable) -> tuple[_Reading, bool]:
@@ -583,7 +611,7 @@ def _position(span: _Span, position: str, written: date) -> date:
         return span.first.replace(day=BEGIN_DAY if position == "begin" else MIDDLE_DAY)
     if position == "begin":
         return _month_last(span.first.year, span.first.month)
-    if position == "medio" and span.months % 2 == 1:
+    if position in ("medio", "first") and span.months % 2 == 1:
         middle = _add_months(span.first, span.months // 2)
         return middle.replace(day=MIDDLE_DAY)
     half = _add_months(span.first, span.months // 2 - 1)
@@ -862,8 +890,8 @@ def _holiday(
     for school_year in range(written.year - 1, written.year + 2):
         for holiday in names:
             first, last = school_holiday(holiday, school_year)
-            if year is not None and first.year != year and last.year != year:
-                continue
+            if year is not None and first.year != year:
+                continue  # "kerstvakantie 2026" is the one that begins in December 2026
             candidates.append((first, last))
     candidates.sort()
     for first, last in candidates:
@@ -882,6 +910,13 @@ def _span_of_two(text: str, written: date) -> _Span | None:
         right, right_due = _dated(right_text, written)
     except _Unreadable:
         return None
+    if _POSITION_RE.match(left_text + " "):
+        # "medio/eind mei": two positions in one month, due at the later.
+        return right
+    year = re.search(rf"(?<![\d'])({_YEAR})$", right_text)
+    if year and not re.search(_YEAR, left_text) and not left_text.isdigit():
+        # "november/december 2026": the year written once belongs to both.
+        left_text = f"{left_text} {year.group(1)}"
     if left_text.isdigit() and right.unit == "day":
         # "1-5 mei": the first day takes the month and year of the second.
         try:

@@ -16,6 +16,10 @@ _DAY_WORDS = re.compile(
     r"morgen|overmorgen|vandaag)\b",
     re.IGNORECASE,
 )
+# A year as written in a date: "2027" (not part of a longer number), or the two digits after a
+# numeric day and month ("5-2-27").
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SHORT_YEAR = re.compile(r"(?<![\d-])\d{1,2}[-/.]\d{1,2}[-/.](\d{2})(?![\d:])")
 _LABEL = re.compile(r"^\s*[-*•·]?\s*\*?([A-Za-zÀ-ÿ ]+?)\*?\s*:\s*(.*)$")
 _HEADER_LABELS = {
     "voorzitter": "chair",
@@ -59,18 +63,52 @@ class MeetingHeader:
     start: str = ""
 
 
+def written_year(text: str) -> int | None:
+    """The year a date text names ("9 januari 2027", "05-02-2027", "2027-02-05", "5-2-27"),
+    or None when it names none ("18 maart")."""
+    match = _YEAR.search(text)
+    if match:
+        return int(match.group(1))
+    short = _SHORT_YEAR.search(text)
+    return 2000 + int(short.group(1)) if short else None
+
+
 def parse_day(text: str, written: date) -> date:
-    """Read one meeting day ("24 april", "do 24-4", "vrijdag"); a month alone is no day."""
+    """Read one meeting day ("24 april", "do 24-4", "vrijdag", "9 januari 2027"); a month
+    alone ("april", "januari 2027") is no day."""
     text = text.strip()
-    if not text or not _DAY_WORDS.search(text):
+    if not text or not _DAY_WORDS.search(_YEAR.sub(" ", text)):
         raise MeetingTextError(text, "no_day")
     try:
         deadline = parse_deadline(text, written)
     except DeadlineError as err:
         raise MeetingTextError(text, "no_day") from err
-    if deadline.kind is not DeadlineKind.DATE or deadline.due is None:
+    if deadline.kind is not DeadlineKind.DATE or deadline.due is None or not deadline.exact:
+        # "week 17", "Q2", "voor de kerst": a deadline, but no one day to meet on
         raise MeetingTextError(text, "no_day")
     return deadline.due
+
+
+def parse_header_day(text: str, written: date) -> date:
+    """Read the Datum of an actielijst's header: a day as `parse_day` reads it, followed
+    perhaps by a time or anything else ("donderdag 9 januari 2027, 14.00-16.00 uur"). A year
+    the text names is the day's year; without one the day is the next such day after
+    `written` (the caller decides whether that is meant)."""
+    words = text.replace(",", " ").split()
+    for n in range(min(len(words), 6), 0, -1):  # the longest leading words that make a day
+        part = " ".join(words[:n])
+        try:
+            day = parse_day(part, written)
+        except MeetingTextError:
+            continue
+        year = written_year(part)
+        if year is not None and year != day.year:
+            try:
+                day = day.replace(year=year)
+            except ValueError:  # 29 February in a year without one
+                raise MeetingTextError(text, "no_day") from None
+        return day
+    raise MeetingTextError(text, "no_day")
 
 
 def parse_when(text: str, written: date) -> MeetingWhen:

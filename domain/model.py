@@ -152,6 +152,7 @@ class Person:
     is_group: bool = False
     private_chat: bool = False
     names: tuple[str, ...] = ()
+    organisation: str = ""  # "Moustapha (SAAAM)": SAAAM
 
     @property
     def linked(self) -> bool:

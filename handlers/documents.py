@@ -14,6 +14,7 @@ from bot import texts
 from documents.docx_io import MAX_BYTES, write_docx
 from documents.exports import to_csv, to_ics, to_json, to_markdown
 from documents.filenames import export_filename
+from documents.filetype import kind_by_name
 from documents.sandbox import read_docx_off_loop
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
@@ -57,12 +58,14 @@ async def _import(update: Update, context: BotContext, source: Message) -> None:
     service = context.services.documents
     # Who sent it first: a stranger's file is never downloaded, let alone parsed.
     await as_member(update, context, lambda: service.check_can_import(user, chat))
-    name = (doc_file.file_name or "").lower()
+    # A .doc, .pdf or photo is refused by its name or type before it is downloaded; a file
+    # renamed to .docx is caught by its content (documents/filetype.py, in the reader).
+    kind = kind_by_name(doc_file.file_name, doc_file.mime_type)
+    if kind is not None:
+        await reply(update, texts.document_error(kind.value))
+        return
     if doc_file.file_size and doc_file.file_size > MAX_BYTES:
         await reply(update, texts.document_error("too_large"))
-        return
-    if not name.endswith(".docx"):
-        await reply(update, texts.document_error("not_docx"))
         return
     data = bytes(await (await doc_file.get_file()).download_as_bytearray())
     try:

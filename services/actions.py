@@ -209,7 +209,7 @@ class ActionService(ServiceBase):
             row.status = Status.DONE.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
-            before = repo.meeting_before(actor.team_id, written)
+            before = repo.latest_meeting(actor.team_id, written)
             row.meeting_id = before.id if before else None
             repo.s.flush()
             record_version(repo, row, actor.member_id, now)

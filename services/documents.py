@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
 from domain.deadline import read_deadline
 from domain.errors import BadValue, MeetingNotFound
-from domain.meetings import MeetingTextError, parse_day
+from domain.meetings import MeetingTextError, parse_day, parse_header_day, written_year
 from domain.model import (
     Action,
     Actor,
@@ -106,22 +106,26 @@ class DocumentService(ServiceBase):
 
     # import ----------------------------------------------------------------------------
     def meeting_day(self, doc: Actielijst, year: int | None = None) -> tuple[date, bool]:
-        """The document's meeting day; without a year, the most recent such day (assumed)."""
+        """The document's meeting day, and whether its year was assumed. A year the header
+        names ("9 januari 2027", "05-02-2027", "2027-02-05") is taken as written; without one
+        the day is in `year` when given (the secretary chose it), else the most recent such
+        day (assumed: "18 maart" sent in November means this year's, not next)."""
         text = doc.header.date_text.strip()
         today = self.today()
         if not text:
             return today, True
         try:
-            if year is not None:
-                return parse_day(f"{text} {year}", today), False
-            day = parse_day(text, today)
+            day = parse_header_day(text, today)
         except MeetingTextError as err:
             raise BadValue("datum", "no_day", text) from err
-        explicit = any(ch.isdigit() and len(tok) == 4 for tok in text.split() for ch in tok[:1])
-        if not explicit:
-            while day > today:  # "18 maart" sent in November means this year's, not next
-                day = day.replace(year=day.year - 1)
-        return day, not explicit
+        if written_year(text) is not None:
+            return day, False
+        if year is not None:
+            try:
+                return day.replace(year=year), False
+            except ValueError:  # 29 February in a year without one
+                raise BadValue("datum", "no_day", f"{text} {year}") from None
+        return _most_recent(day, today), True
 
     def check_can_import(self, user: UserRef, chat: ChatRef | None) -> None:
         """Refuse before a document is even downloaded: only a team's secretary imports."""
@@ -288,8 +292,8 @@ class DocumentService(ServiceBase):
             record_version(repo, action, actor.member_id if actor else None, now)
         else:
             attach_to_meeting(repo, action, day, now, deadline.month)
-            if row.status == "afgerond":
-                action.status = Status.DONE.value
+            if row.status in _CLOSED_AS:  # "Afgerond" / "Vervallen" in the Status column
+                action.status = _CLOSED_AS[row.status].value
                 action.closed_at = now
         action.last_activity_at = now
         replan(repo, action, self.reminder_settings)
@@ -333,8 +337,8 @@ class DocumentService(ServiceBase):
             action.deadline_urgent = deadline.urgent
             attach_to_meeting(repo, action, day, now, deadline.month)
             repo.cancel_pending_reminders(action.id)
-        if row.status == "afgerond" and Status(action.status).is_open:
-            action.status = Status.DONE.value
+        if row.status in _CLOSED_AS and Status(action.status).is_open:
+            action.status = _CLOSED_AS[row.status].value
             action.closed_at = now
             action.closed_by_id = actor.member_id if actor else None
         action.updated_at = now
@@ -358,7 +362,9 @@ class DocumentService(ServiceBase):
         team_name: str | None = None,
         person_only: bool = False,
     ) -> ExportData:
-        """Assemble the actielijst of a meeting (default: the latest one, else the next)."""
+        """Assemble the actielijst of a meeting. Default: the latest OT known to have taken
+        place (planned, recorded or imported: a tentative OT that nobody confirmed does not
+        count while there is one), else the latest tentative one, else the next."""
         now = self.now()
         today = self.today()
         with unit_of_work(self.factory) as repo:
@@ -374,17 +380,23 @@ class DocumentService(ServiceBase):
                     day = parse_day(day_text, today)
                 except MeetingTextError as err:
                     raise BadValue("datum", "no_day", day_text) from err
-                meeting = repo.meeting_on(team.id, day) or repo.meeting_on(
-                    team.id, day.replace(year=day.year - 1)
-                )
+                meeting = repo.meeting_on(team.id, day)
+                if meeting is None and written_year(day_text) is None:
+                    earlier = _most_recent(day, today)  # "18 maart" asked in November
+                    meeting = repo.meeting_on(team.id, earlier) if earlier != day else None
                 if meeting is None:
                     raise MeetingNotFound(day)
             else:
-                meeting = repo.meeting_before(team.id, today) or repo.meeting_after(
-                    team.id, today - timedelta(days=1)
+                meeting = (
+                    repo.last_held_meeting(team.id, today)
+                    or repo.meeting_before(team.id, today)
+                    or repo.meeting_after(team.id, today - timedelta(days=1))
                 )
+            before = meeting.day - timedelta(days=1) if meeting else None
             previous = (
-                repo.meeting_before(team.id, meeting.day - timedelta(days=1)) if meeting else None
+                repo.last_held_meeting(team.id, before) or repo.meeting_before(team.id, before)
+                if before
+                else None
             )
             since = (
                 datetime.combine(previous.day, datetime.min.time(), self.tz) if previous else None
@@ -490,6 +502,19 @@ MONTHS = [
 ]
 
 
+def _most_recent(day: date, today: date) -> date:
+    """The same day and month on or before today (29 February: the last leap year's)."""
+    year = day.year
+    while True:
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= today:
+            return candidate
+        year -= 1
+
+
 def _long_day(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -516,12 +541,17 @@ def own_note(row: DocRow) -> DocRow:
     return replace(row, note=_UPDATE_LINE.sub("", row.note).rstrip())
 
 
+# A row's status in the document (documents/docx_io.py reads it from the Status column or the
+# last line of Wanneer) and what it makes of an action that is still open.
+_CLOSED_AS = {"afgerond": Status.DONE, "vervallen": Status.CANCELLED}
+
+
 def _differs(action: ActionRow, row: DocRow) -> bool:
     return (
         action.note != row.note
         or action.owners_text != row.owners
         or action.deadline_text != row.when.strip()
-        or (row.status == "afgerond" and Status(action.status).is_open)
+        or (row.status in _CLOSED_AS and Status(action.status).is_open)
     )
 
 

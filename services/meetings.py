@@ -183,7 +183,9 @@ def carry_over(repo: Repo, today: date, now: datetime, settings: ReminderSetting
                 to_day=following.day if following else None,
             )
             moved += 1
-        meeting.status = "held"
+        # A tentative OT (only named by an action's Wanneer) that nobody planned or recorded
+        # is not known to have taken place: it must not head the next actielijst.
+        meeting.status = "held" if meeting.status == "planned" else "unconfirmed"
         meeting.updated_at = now
     return moved
 
@@ -390,7 +392,7 @@ class MeetingService(ServiceBase):
                 day = self._day(day_text)
                 meeting = repo.meeting_on(team.id, day)
             else:
-                meeting = repo.meeting_before(team.id, self.today())
+                meeting = repo.latest_meeting(team.id, self.today())
                 if meeting is None:
                     raise MeetingNotFound(None)
                 day = meeting.day
@@ -444,7 +446,7 @@ class MeetingService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             _m, team, _a = self.resolve(repo, user, chat)
             meeting = repo.meeting_after(team.id, today - _ONE_DAY)
-            previous = repo.meeting_before(team.id, (meeting.day if meeting else today) - _ONE_DAY)
+            previous = repo.latest_meeting(team.id, (meeting.day if meeting else today) - _ONE_DAY)
             due_rows = repo.actions_at(meeting.id) if meeting else []
             due_ids = {r.id for r in due_rows}
             open_rows = [r for r in repo.open_actions(team.id) if r.id not in due_ids]
@@ -590,10 +592,15 @@ def record_header(
     now: datetime,
     meeting: MeetingRow | None = None,
 ) -> MeetingRow:
-    """Store an OT's chair, place and attendees (creating the OT when it is not known)."""
+    """Store an OT's chair, place and attendees (creating the OT when it is not known). The
+    header confirms the OT took place: a tentative one becomes planned (carried over as
+    usual once passed), an unconfirmed one (passed while tentative) held."""
     meeting = meeting or repo.meeting_on(team_id, day)
     if meeting is None:
         meeting = repo.new_meeting(team_id, day, "held" if day < today else "planned", now)
+    elif meeting.status in ("tentative", "unconfirmed"):
+        meeting.status = "planned" if meeting.status == "tentative" else "held"
+        meeting.day_estimated = False  # the header names this very day
     meeting.chair = header.chair[:255] or meeting.chair
     meeting.place = header.place[:255] or meeting.place
     meeting.updated_at = now
@@ -653,7 +660,7 @@ def _as_asked(repo: Repo, team_id: int, when: MeetingWhen) -> Meeting:
 
 
 def _meeting_id(repo: Repo, team_id: int, day: date) -> int | None:
-    meeting = repo.meeting_before(team_id, day)
+    meeting = repo.latest_meeting(team_id, day)
     return meeting.id if meeting else None
 
 

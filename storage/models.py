@@ -182,7 +182,8 @@ class MeetingRow(Base):
     start: Mapped[str] = mapped_column(String(5), default="")  # "14:00", or "" when unknown
     place: Mapped[str] = mapped_column(String(255), default="")
     chair: Mapped[str] = mapped_column(String(255), default="")
-    # planned, tentative (named by an action, not planned yet), cancelled, held (passed)
+    # planned, tentative (named by an action, not planned yet), cancelled, held (passed),
+    # unconfirmed (passed while tentative: nobody planned or recorded it)
     status: Mapped[str] = mapped_column(String(20))
     # A tentative OT for "OT mei": its day is a placeholder (the month's last working day)
     # until the secretary plans an OT in that month, which then takes its place.

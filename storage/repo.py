@@ -27,7 +27,7 @@ from domain.model import (
     TeamSetup,
     UserRef,
 )
-from domain.owners import is_group_owner, normalize_name
+from domain.owners import is_group_owner, normalize_name, split_organisation
 from storage.db import SessionFactory
 from storage.models import (
     ActionOwnerRow,
@@ -390,6 +390,7 @@ class Repo:
         A name is looked up among the names the list used before, then among the Telegram
         names of members seen in the group ("Louise de Rooij"); only then is it new.
         """
+        name, organisation = split_organisation(name)
         key = normalize_name(name)
         member = self.member_by_key(team_id, key)
         if member is None:
@@ -401,6 +402,7 @@ class Repo:
                 team_id=team_id,
                 user_id=None,
                 name=name,
+                organisation=organisation[:255],
                 source="named",
                 is_secretary=False,
                 is_group=is_group_owner(name),
@@ -409,6 +411,8 @@ class Repo:
             self.s.add(member)
             self.s.flush()
             self.add_name(team_id, member.id, name, key, now)
+        elif organisation and not member.organisation:
+            member.organisation = organisation[:255]
         return member
 
     def member_by_full_name(self, team_id: int, key: str) -> MemberRow | None:
@@ -847,7 +851,7 @@ class Repo:
                 MeetingRow.team_id == team_id,
                 MeetingRow.day >= first,
                 MeetingRow.day <= last,
-                MeetingRow.status.in_(["planned", "tentative", "held"]),
+                MeetingRow.status.in_(["planned", "tentative", "held", "unconfirmed"]),
             )
             .order_by(MeetingRow.day_estimated, MeetingRow.status != "planned", MeetingRow.day)
             .limit(1)
@@ -905,6 +909,26 @@ class Repo:
                 MeetingRow.team_id == team_id,
                 MeetingRow.day <= day,
                 MeetingRow.status != "cancelled",
+            )
+            .order_by(MeetingRow.day.desc())
+            .limit(1)
+        )
+
+    def latest_meeting(self, team_id: int, day: date) -> MeetingRow | None:
+        """The OT a thing on `day` belongs to: the last one known to have taken place, or
+        (when none ever was) the last one that was not cancelled."""
+        return self.last_held_meeting(team_id, day) or self.meeting_before(team_id, day)
+
+    def last_held_meeting(self, team_id: int, day: date) -> MeetingRow | None:
+        """The last meeting on or before a day known to have taken place: planned by the
+        secretary, or held (recorded, imported, or planned and passed). A tentative meeting,
+        only named by an action, or one that passed while tentative, is not."""
+        return self.s.scalar(
+            select(MeetingRow)
+            .where(
+                MeetingRow.team_id == team_id,
+                MeetingRow.day <= day,
+                MeetingRow.status.in_(["planned", "held"]),
             )
             .order_by(MeetingRow.day.desc())
             .limit(1)
@@ -1189,6 +1213,7 @@ def to_person(row: MemberRow, names: list[str] | None = None) -> Person:
         is_group=row.is_group,
         private_chat=bool(user and user.private_chat),
         names=tuple(names or ()),
+        organisation=row.organisation,
     )
 
 

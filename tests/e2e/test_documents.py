@@ -5,18 +5,34 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
+from datetime import date
 
+import pytest
+
+from bot.texts import day
 from documents.docx_io import read_docx
+from domain.actielijst import DocRow
+from services.documents import MONTHS
+from tests.docx_layouts import LABEL_TABLE, LAYOUTS, Layout
 from tests.docx_seed import build_seed_docx
 from tests.e2e.conftest import GROUP_ID, Tg
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_story import numbers, team_people
 
 
-def send_file(tg: Tg, user, chat, content: bytes, name: str, caption: str | None = None) -> str:  # type: ignore[no-untyped-def]
+def send_file(  # type: ignore[no-untyped-def]
+    tg: Tg,
+    user,
+    chat,
+    content: bytes,
+    name: str,
+    caption: str | None = None,
+    mime_type: str | None = None,
+) -> str:
     tg.sync_time()
     mark = tg.fake.mark()
-    tg.fake.push_document(chat, user, content, name, caption=caption)
+    tg.fake.push_document(chat, user, content, name, caption=caption, mime_type=mime_type)
     return tg.replies_since(chat, mark)
 
 
@@ -112,7 +128,7 @@ def test_bad_files_are_refused_and_nothing_is_stored(tg: Tg, fake: FakeTelegram)
     marloes, jan = p["marloes"], p["jan"]
     tg.send(marloes, tg.group, "/koppel")
     dm = tg.dm(marloes)
-    assert "geen Word-bestand" in send_file(tg, marloes, dm, b"%PDF-1.4 ...", "lijst.pdf")
+    assert "Dit is een PDF" in send_file(tg, marloes, dm, b"%PDF-1.4 ...", "lijst.pdf")
     assert "beschadigd" in send_file(tg, marloes, dm, b"PK\x03\x04kapot", "lijst.docx")
     assert "geen Word-bestand" in send_file(tg, marloes, dm, b"hallo", "lijst.docx")
     # A member cannot import.
@@ -121,5 +137,150 @@ def test_bad_files_are_refused_and_nothing_is_stored(tg: Tg, fake: FakeTelegram)
     assert "alleen de secretaris" in refused
     # In the group: with /import as the caption.
     preview = send_file(tg, marloes, tg.group, build_seed_docx(), "lijst.docx", caption="/import")
+    assert "15 nieuw" in preview
+    assert "Geen open acties" in tg.send(marloes, tg.group, "/acties")
+
+
+# --- lists made by other secretaries (tests/docx_layouts.py) ----------------------------------
+
+
+def _shown(row: DocRow) -> tuple[str, str, str, str, str, bool, str]:
+    return (row.topic, row.text, row.note, row.owners, row.when, row.is_decision, row.status)
+
+
+def _buttons(message: dict) -> list[str]:  # type: ignore[type-arg]
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [button["text"] for row in rows for button in row]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_other_secretaries_lists_import_confirm_and_export_back(
+    tg: Tg, fake: FakeTelegram, layout: Layout
+) -> None:
+    marloes = team_people(tg)["marloes"]
+    tg.send(marloes, tg.group, "/koppel")
+    dm = tg.dm(marloes)
+    decisions = sum(r.is_decision for r in layout.rows)
+
+    # The preview names the meeting with the year the document gives; no year is guessed.
+    preview = send_file(tg, marloes, dm, layout.build(), f"Actielijst {layout.name}.docx")
+    assert f"actielijst van het OT van {day(layout.day)}" in preview
+    assert "noemt geen jaar" not in preview
+    assert f"{len(layout.rows)} nieuw, 0 bijgewerkt, 0 ongewijzigd (waarvan {decisions} " in (
+        preview
+    )
+    card = fake.last_bot_message(marloes["id"])
+    assert not any(label.startswith("Het was") for label in _buttons(card))
+    _, reply = tg.press(marloes, card, "Importeren")
+    assert f"Geïmporteerd: {len(layout.rows)} nieuw, 0 bijgewerkt, voor het OT van " in reply
+    assert day(layout.day) in reply
+
+    # /actielijst: that meeting's list, in the team's own layout, with the same actions.
+    mark = fake.mark()
+    tg.send(marloes, tg.group, "/actielijst")
+    [exported] = fake.sent_files(GROUP_ID, after=mark)
+    assert exported.filename.endswith(f"-{layout.day.isoformat()}.docx")
+    doc = read_docx(exported.content)
+    d = layout.day
+    assert doc.header.date_text == f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    assert doc.header.chair == layout.header.chair
+    assert doc.header.attendees == layout.header.attendees
+    kept = [r for r in layout.rows if r.status != "vervallen"]  # cancelled: off the list
+    assert sorted(map(_shown, doc.rows)) == sorted(map(_shown, kept))
+    assert sorted(c for d in doc.decisions for c in d.criteria) == sorted(
+        c for d in layout.decisions for c in d.criteria
+    )
+    assert sorted(d.interests for d in doc.decisions) == sorted(
+        d.interests for d in layout.decisions
+    )
+
+    # The scheduler's run (carrying over OTs that passed) does not change which list it is.
+    tg.bot.tick()
+    mark = fake.mark()
+    tg.send(marloes, tg.group, "/actielijst")
+    [again] = fake.sent_files(GROUP_ID, after=mark)
+    assert read_docx(again.content).header.date_text == doc.header.date_text
+
+    # The exported list sent back: recognised, nothing new.
+    preview = send_file(tg, marloes, dm, exported.content, exported.filename)
+    assert f"0 nieuw, 0 bijgewerkt, {len(kept)} ongewijzigd" in preview
+
+
+def test_the_imported_meeting_heads_the_list_not_a_tentative_one(
+    tg: Tg, fake: FakeTelegram
+) -> None:
+    marloes = team_people(tg)["marloes"]
+    tg.send(marloes, tg.group, "/koppel")
+    # 9 January 2027; one action is due "OT 5 februari", an OT nobody planned (tentative) that
+    # has passed by now (18 March).
+    send_file(tg, marloes, tg.dm(marloes), LABEL_TABLE.build(), "actielijst-9-januari.docx")
+    tg.press(marloes, fake.last_bot_message(marloes["id"]), "Importeren")
+    mark = fake.mark()
+    tg.send(marloes, tg.group, "/actielijst")
+    [exported] = fake.sent_files(GROUP_ID, after=mark)
+    [sent] = fake.calls_of("sendDocument", after=mark)
+    assert f"na het OT van {day(date(2027, 1, 9))}" in sent.params["caption"]
+    doc = read_docx(exported.content)
+    assert (doc.header.date_text, doc.header.place) == (
+        "9 januari 2027",
+        "Stadsdeelkantoor Nieuw-West",
+    )
+    [decision] = doc.decisions
+    assert decision.subject == LABEL_TABLE.decisions[0].subject
+    assert decision.criteria == LABEL_TABLE.decisions[0].criteria
+
+
+def _ole(stream: str) -> bytes:
+    return (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1016) + stream.encode("utf-16-le") + bytes(2)
+    )
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def test_files_that_are_no_docx_get_a_hint_how_to_make_one(tg: Tg, fake: FakeTelegram) -> None:
+    marloes = team_people(tg)["marloes"]
+    tg.send(marloes, tg.group, "/koppel")
+    dm = tg.dm(marloes)
+
+    # By name or type: refused before the file is even downloaded.
+    mark = fake.mark()
+    old = send_file(tg, marloes, dm, _ole("WordDocument"), "Actielijst OT.doc")
+    assert "Dit is een oud Word-bestand (.doc)" in old
+    assert "Bestand › Opslaan als › Word-document (.docx)" in old
+    pdf = send_file(tg, marloes, dm, b"%PDF-1.7 ...", "Actielijst OT.pdf")
+    assert "Dit is een PDF" in pdf and "Stuur het Word-bestand zelf (.docx)" in pdf
+    photo = b"\xff\xd8\xff\xe0" + bytes(64)
+    scan = send_file(tg, marloes, dm, photo, "scan", mime_type="image/jpeg")
+    assert "afbeelding" in scan
+    assert "spreadsheet" in send_file(tg, marloes, dm, b"x", "acties.xlsx")
+    assert "tekstbestand" in send_file(tg, marloes, dm, b"Jan: memo", "acties.txt")
+    assert not fake.calls_of("getFile", after=mark)
+
+    # Renamed to .docx: the content tells.
+    mark = fake.mark()
+    renamed = send_file(tg, marloes, dm, _ole("WordDocument"), "Actielijst OT.docx")
+    assert "Dit is een oud Word-bestand (.doc)" in renamed
+    locked = send_file(tg, marloes, dm, _ole("EncryptionInfo"), "Actielijst OT.docx")
+    assert "wachtwoord" in locked
+    odt = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a/>"})
+    assert "OpenDocument" in send_file(tg, marloes, dm, odt, "Actielijst OT.docx")
+    pdf = send_file(tg, marloes, dm, b"%PDF-1.7 ...", "Actielijst OT.docx")
+    assert "Dit is een PDF" in pdf
+    assert len(fake.calls_of("getFile", after=mark)) == 4
+
+    # Without a name or with a generic type, the content decides too, and a real .docx is read.
+    assert "Dit is een PDF" in send_file(
+        tg, marloes, dm, b"%PDF-1.7 ...", "actielijst", mime_type="application/octet-stream"
+    )
+    preview = send_file(
+        tg, marloes, dm, build_seed_docx(), "actielijst", mime_type="application/octet-stream"
+    )
     assert "15 nieuw" in preview
     assert "Geen open acties" in tg.send(marloes, tg.group, "/acties")

@@ -47,7 +47,7 @@ def test_edits_are_answered_not_ignored_silently(tg: Tg, fake: FakeTelegram) -> 
     dm = tg.dm(marloes)
     tg.sync_time()
     mark = fake.mark()
-    original = fake.push_message(dm, marloes, "Jan: data doorsturen (ooit)")
+    original = fake.push_message(dm, marloes, "Aanwezig: Jan, Piet")
     assert "niets" in tg.replies_since(dm, mark)
     mark = fake.mark()
     fake.push_edited_message(original, "Jan: data doorsturen (ASAP)")

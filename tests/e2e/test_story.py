@@ -143,9 +143,9 @@ def test_undo_and_bad_input(tg: Tg, fake: FakeTelegram) -> None:
     dm = tg.dm(marloes)
 
     # A message with one unreadable line is refused whole, with the line and the reason.
-    reply = tg.send(marloes, dm, "Jan: data doorsturen (ASAP)\n\nActie: evalueren\nWanneer: ooit")
+    reply = tg.send(marloes, dm, "Jan: data doorsturen (ASAP)\n\nActie: evalueren\nWanner: mei")
     assert "niets opgeslagen" in reply
-    assert "Regel 4" in reply and "deze deadline kan ik niet lezen" in reply
+    assert "Regel 4" in reply and "dit veld ken ik niet" in reply
     assert "Geen open acties" in tg.send(marloes, tg.group, "/acties")
 
     # Undo withdraws exactly what one message added.

@@ -263,7 +263,9 @@ def test_round_trip_any_actielijst(
     domain, chair, date_text, place = fields
     header = DocHeader(title, programme, domain, chair, tuple(attendees), date_text, place)
     decisions = (DocDecision("Akkoord inzake haalbaarheidsstudie", tuple(criteria), "Niemand"),)
-    doc = Actielijst(header, tuple(rows), decisions)
+    # Every appendix entry has its row (an entry without one is read as a row of its own).
+    decided = DocRow("Onderwijs", "Akkoord inzake haalbaarheidsstudie", is_decision=True)
+    doc = Actielijst(header, (*rows, decided), decisions)
     assert read_docx(write_docx(doc)) == doc
 
 
@@ -522,18 +524,19 @@ def test_parse_criteria(text: str, criteria: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "data",
+    "data,reason",
     [
-        b"",
-        "Actielijst OT 18 maart – Financiën\nOnderwerp\tAfspraak\n".encode(),
-        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # an old .doc, or an encrypted .docx
-        b"<html><body>actielijst</body></html>",
+        (b"", "not_docx"),
+        ("Actielijst OT 18 maart – Financiën\nOnderwerp\tAfspraak\n".encode(), "text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "pdf"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "old_doc"),  # OLE, no stream names
+        (b"<html><body>actielijst</body></html>", "not_docx"),
     ],
     ids=["empty", "text", "pdf", "ole", "html"],
 )
-def test_not_docx(data: bytes) -> None:
-    assert _reason(data) == "not_docx"
+def test_not_docx(data: bytes, reason: str) -> None:
+    """What is no Word document is refused with what it is, so the bot can say what to do."""
+    assert _reason(data) == reason
 
 
 @pytest.mark.parametrize(
@@ -555,7 +558,12 @@ def test_word_macro_and_template_files_are_read(content_type: str) -> None:
 
 def test_other_office_formats_are_not_docx() -> None:
     xlsx = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
-    assert _reason(xlsx) == "not_docx"
+    assert _reason(xlsx) == "spreadsheet"
+    odt = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a/>"})
+    assert _reason(odt) == "odt"
+    zipped = _zip({"Actielijst OT 18 maart.docx": build_seed_docx()})
+    assert _reason(zipped) == "zip"
+    assert _reason(_zip({"[Content_Types].xml": b"<Types/>"})) == "not_docx"
 
 
 def test_corrupt() -> None:

@@ -182,5 +182,6 @@ def test_how_a_dead_child_is_reported() -> None:
 
 
 def test_errors_of_the_reader_keep_their_reason() -> None:
-    assert _isolated_reason(b"%PDF-1.4") == "not_docx"
+    assert _isolated_reason(b"%PDF-1.4") == "pdf"
+    assert _isolated_reason(b"\x00\x01 binair") == "not_docx"
     assert _isolated_reason(b"PK\x03\x04kapot") == "corrupt"

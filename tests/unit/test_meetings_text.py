@@ -64,3 +64,11 @@ def test_header_of_the_seed() -> None:
         ("Tanay Bilgin", "SDC"),
     )
     assert (header.day_text, header.place) == ("18 maart", "Plein 40-45")
+
+
+@pytest.mark.parametrize("text", ["week 17", "Q2", "voor de kerst", "eind mei", "april/mei"])
+def test_a_period_is_no_meeting_day(text: str) -> None:
+    from domain.meetings import parse_day
+
+    with pytest.raises(MeetingTextError):
+        parse_day(text, date(2027, 3, 18))

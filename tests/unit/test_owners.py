@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name, split_owners
+from domain.owners import (
+    MAX_NAME_LENGTH,
+    is_group_owner,
+    normalize_name,
+    split_organisation,
+    split_owners,
+)
 
 
 @pytest.mark.parametrize(
@@ -139,3 +145,59 @@ def test_a_configured_username_names_only_the_account_it_was_pinned_to() -> None
     assert setup.unpinned_username(holder, {"marloes": 900}) == "anne"
     assert setup.unpinned_username(holder, {"anne": 950}) is None
     assert setup.unpinned_username(UserRef(3, username="jan"), {}) is None
+
+
+# Issue 11: owners joined in other ways, and organisations in brackets.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Tanay i.o.m. Danillo", ("Tanay", "Danillo")),
+        ("Tanay I.O.M. Danillo", ("Tanay", "Danillo")),
+        ("Tanay iom Danillo", ("Tanay", "Danillo")),
+        ("Tanay in overleg met Danillo", ("Tanay", "Danillo")),
+        ("Jan i.s.m. Karin", ("Jan", "Karin")),
+        ("Jan in samenwerking met Karin en Louise", ("Jan", "Karin", "Louise")),
+        ("Karin/Nabila", ("Karin", "Nabila")),
+        ("Karin / Nabila", ("Karin", "Nabila")),
+        ("Henk-Jan + Louise", ("Henk-Jan", "Louise")),
+        ("Henk-Jan+Louise", ("Henk-Jan", "Louise")),
+        ("Danillo samen met Marloes", ("Danillo", "Marloes")),
+        ("Jan met Piet", ("Jan", "Piet")),
+        ("Jan en/of Piet", ("Jan", "Piet")),
+        ("Jan m.m.v. Karin", ("Jan", "Karin")),
+        ("A, B & C", ("A", "B", "C")),
+        ("Marloes e.a.", ("Marloes",)),
+        ("Jan c.s.", ("Jan",)),
+        ("Moustapha (SAAAM)", ("Moustapha (SAAAM)",)),
+        ("Danillo (SDC) en Marloes (NPSNW)", ("Danillo (SDC)", "Marloes (NPSNW)")),
+        ("Niels Raat (Stadgenoot/Ymere) i.o.m. Karin", ("Niels Raat (Stadgenoot/Ymere)", "Karin")),
+        # Names that contain a separator's letters stay whole.
+        ("Metin en Mette", ("Metin", "Mette")),
+        ("Enzo en Andrea", ("Enzo", "Andrea")),
+        ("Ismail i.s.m. Plusje", ("Ismail", "Plusje")),
+    ],
+)
+def test_owners_joined_in_other_ways(text: str, names: tuple[str, ...]) -> None:
+    assert split_owners(text) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Moustapha (SAAAM)", ("Moustapha", "SAAAM")),
+        ("Niels Raat (Stadgenoot)", ("Niels Raat", "Stadgenoot")),
+        ("Jan van de Borden  (Vuilnisoproer)", ("Jan van de Borden", "Vuilnisoproer")),
+        ("Evert (!Woon)", ("Evert", "!Woon")),
+        ("Louise (trekker)", ("Louise", "")),
+        ("Louise (Trekker)", ("Louise", "")),
+        ("Marloes", ("Marloes", "")),
+        ("(Stadgenoot)", ("(Stadgenoot)", "")),
+        ("Karin ()", ("Karin", "")),
+    ],
+)
+def test_organisation_in_brackets_belongs_to_the_person(
+    name: str, expected: tuple[str, str]
+) -> None:
+    assert split_organisation(name) == expected
+    # The matching key is the person's, so "Moustapha" and "Moustapha (SAAAM)" are one.
+    assert normalize_name(name) == normalize_name(expected[0] or name)
