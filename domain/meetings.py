@@ -20,6 +20,7 @@ _DAY_WORDS = re.compile(
 # numeric day and month ("5-2-27").
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d-])\d{1,2}[-/.]\d{1,2}[-/.](\d{2})(?![\d:])")
+_APOSTROPHE_YEAR = re.compile(r"['\u2018\u2019](\d{2})(?!\d)")  # "5 feb. '27"
 _LABEL = re.compile(r"^\s*[-*•·]?\s*\*?([A-Za-zÀ-ÿ ]+?)\*?\s*:\s*(.*)$")
 _HEADER_LABELS = {
     "voorzitter": "chair",
@@ -64,12 +65,13 @@ class MeetingHeader:
 
 
 def written_year(text: str) -> int | None:
-    """The year a date text names ("9 januari 2027", "05-02-2027", "2027-02-05", "5-2-27"),
+    """The year a date text names ("9 januari 2027", "05-02-2027", "2027-02-05", "5-2-27",
+    "5 feb. '27"),
     or None when it names none ("18 maart")."""
     match = _YEAR.search(text)
     if match:
         return int(match.group(1))
-    short = _SHORT_YEAR.search(text)
+    short = _SHORT_YEAR.search(text) or _APOSTROPHE_YEAR.search(text)
     return 2000 + int(short.group(1)) if short else None
 
 

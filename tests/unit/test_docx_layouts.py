@@ -215,6 +215,8 @@ def test_header_grid_of_label_value_pairs() -> None:
         ("5 feb. 2027", date(2027, 2, 5), 2027),
         ("2027-02-05", date(2027, 2, 5), 2027),
         ("5-2-27", date(2027, 2, 5), 2027),
+        ("5 feb. '27", date(2027, 2, 5), 2027),
+        ("5 februari \u201927", date(2027, 2, 5), 2027),
         ("donderdag 9 januari 2027, 14.00 - 16.00 uur", date(2027, 1, 9), 2027),
         ("9 januari 2027 van 14.00 tot 16.00", date(2027, 1, 9), 2027),
         ("9 januari", date(2028, 1, 9), None),  # the next one: the service picks the year
