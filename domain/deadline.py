@@ -178,11 +178,13 @@ _NEUTRAL_PREFIXES = (
     "uiterlijk op", "uiterlijk in", "uiterlijk", "ergens in de loop van", "in de loop van",
     "ergens in", "ergens", "graag voor", "liefst voor", "bij voorkeur voor", "het liefst voor",
     "streefdatum", "streven", "deadline", "voor", "op", "in", "tot", "tm", "rond", "rondom",
-    "omstreeks", "ca", "circa", "ongeveer", "plusminus", "met",
+    "omstreeks", "ca", "circa", "ongeveer", "plusminus", "met", "in ieder geval",
+    "in elk geval", "sowieso", "liefst", "bij voorkeur", "het liefst", "graag",
     "tijdens", "klaar voor", "gereed voor", "af voor",
 )  # fmt: skip
 _NEUTRAL_RE = re.compile(
-    rf"(?:{'|'.join(re.escape(p) for p in _NEUTRAL_PREFIXES)})(?:\s*:\s*|\s+)|(?:~|\+-)\s*"
+    rf"(?:{'|'.join(re.escape(p) for p in sorted(_NEUTRAL_PREFIXES, key=len, reverse=True))})"
+    r"(?:\s*:\s*|\s+)|(?:~|\+-)\s*"
 )
 # A prefix that means "before it starts" with a season, a holiday or a named day.
 _BEFORE_PREFIXES = frozenset(
@@ -211,7 +213,10 @@ _MEETING_WORD = (
     r"(?:ot overleg|ot vergadering|ot bijeenkomst|ot sessie|ot meeting|ot|opgaveteam overleg"
     r"|opgaveteam|overleg|vergadering|bijeenkomst)"
 )
-_MEETING_LEAD = r"(?:(?:uiterlijk|voor|op|in|tijdens|bij|tm|tot)\s+)*(?:(?:het|de)\s+)?"
+_MEETING_LEAD = (
+    r"(?:(?:in ieder geval|in elk geval|sowieso|liefst|graag|uiterlijk|voor|op|in|tijdens|bij"
+    r"|tm|tot)\s+)*(?:(?:het|de)\s+)?"
+)
 _NEXT_MEETING_RE = re.compile(
     _MEETING_LEAD + r"(?:eerst|aan)?(?:volgend|volgende|komend|komende|eerstvolgend"
     rf"|eerstvolgende) {_MEETING_WORD}(?:\s*:\s*|\s+(?:van|op|in|op de|in de)\s+|\s+)?"
@@ -504,7 +509,10 @@ def _read_part(part: str, written: date) -> _Reading:
     if part in _REMARKS:
         return _Reading(DeadlineKind.NONE, remark=True)
     if _MEETING_ALONE_RE.fullmatch(part):
-        return _Reading(DeadlineKind.MEETING, meeting_word=True)
+        if re.search(r"\b(?:het|de)\b", part):
+            # "voor het OT", "op de vergadering": the coming one, as "volgend OT".
+            return _Reading(DeadlineKind.MEETING)
+        return _Reading(DeadlineKind.MEETING, meeting_word=True)  # "OT" alone: maybe a Wie
     meeting = _meeting(part, written)
     if meeting is not None:
         return meeting

@@ -899,6 +899,10 @@ def test_meeting_on_a_day(text: str, due: date) -> None:
 
 
 NEXT_MEETING = [
+    "het OT",  # with an article: the coming OT ("OT" alone may be a Wie, and stays unreadable)
+    "voor het OT",
+    "in ieder geval voor het OT",
+    "op de vergadering",
     "volgend OT",
     "Volgend OT",
     "volgende OT",
@@ -1036,7 +1040,6 @@ UNREADABLE_FORMS = [
     ("OT week 17", "unreadable"),
     ("OT", "unreadable"),
     ("ot", "unreadable"),
-    ("het OT", "unreadable"),
     ("OT volgende week", "unreadable"),
     ("OT Q2", "unreadable"),
     # Dates that cannot exist.
