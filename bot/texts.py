@@ -625,7 +625,8 @@ PROBLEM_REASONS = {
 DEADLINE_REASONS = {
     "unreadable": "schrijf bv. ‘24 april’, ‘eind mei’, ‘ASAP’, ‘OT 24 april’ of ‘doorlopend’",
     "invalid_date": "die datum bestaat niet",
-    "has_time": "een tijd kan ik niet gebruiken; noem alleen de dag",
+    "has_time": "alleen een tijd is geen termijn; noem de dag (de tijd mag erachter)",
+    "weekday_mismatch": "die weekdag past niet bij die datum; noem de dag zonder weekdag",
 }
 
 

@@ -38,6 +38,12 @@ Rules that decide a day:
 - A time of day next to a day is ignored ("24 april 14:00", "vrijdagmiddag"); a time alone
   is unreadable (reason `has_time`). A date that cannot exist is unreadable (`invalid_date`).
 - "na", "vanaf" and "niet voor" name a start, not a deadline: unreadable.
+- A prefix changes nothing before a day ("vóór 1 mei" is 1 May); "voor" before a whole
+  month, week, quarter or year means before it begins ("voor januari": 31 December), like
+  "voor de zomer", unless that day has passed.
+- A weekday written before a date must be that date's, else unreadable (`weekday_mismatch`).
+- A period and its year may be joined by a dash or slash ("juni-2027", "2027/Q1"); of two
+  periods ("april/mei") the later counts, the current one when it is current ("nov/dec").
 
 dateparser (Dutch only) is a guarded last resort for plain dates such as "april 24" and is
 imported only when that resort is reached (PITFALLS.md).
@@ -67,6 +73,7 @@ __all__ = ["MAX_DEADLINE_LENGTH", "parse_deadline", "read_deadline"]
 UNREADABLE = "unreadable"
 INVALID_DATE = "invalid_date"
 HAS_TIME = "has_time"
+WEEKDAY_MISMATCH = "weekday_mismatch"
 
 # No deadline is longer; dateparser's cost grows with the input.
 MAX_DEADLINE_LENGTH = 100
@@ -88,6 +95,7 @@ _NONE_WORDS = _words(
     "onbekend|nader te bepalen|nog te bepalen|nader te bepalen|nog niet bepaald|ntb|tbd|tba",
     "pm|tzt|ter zijner tijd|te zijner tijd|volgt|ooit|x|nog geen|nog geen datum|open",
     "geen haast|nog te plannen|nader in te vullen|in overleg|nvt geen deadline",
+    "datum volgt|volgt nog|nog in te plannen|nader te plannen|in te plannen|nnb nog",
 )
 _ASAP_WORDS = _words(
     "asap|zsm|zo snel mogelijk|zo spoedig mogelijk|zo snel als mogelijk|zo snel als kan",
@@ -99,6 +107,7 @@ _ONGOING_WORDS = _words(
     "continu proces|continue proces|continuproces|continu|continue|doorlopend",
     "doorlopend proces|loopt door|lopend|structureel|permanent|blijvend|altijd|steeds",
     "ongoing|voortdurend|doorlopende actie|continu aandacht|blijvend aandacht",
+    "loopt|loopt nog|loopt al|lopende|lopend proces|doorlopend traject|continu traject",
 )
 # Parts that change nothing next to a reading: "24 april (onder voorbehoud)".
 _REMARKS = _words(
@@ -107,6 +116,7 @@ _REMARKS = _words(
     "hard|deadline|uiterlijk|liefst eerder|graag eerder|of eerder|eerder mag ook",
     "eerder is beter|zie toelichting|zie update|zie hierboven|zie bijlage|zie boven",
     "onder voorbehoud van planning|nog te bevestigen|te bevestigen|datum volgt nog",
+    "svp|aub|pls|please|graag|nog|in ieder geval|iig",
 )
 
 _MONTHS = {
@@ -140,7 +150,11 @@ _DAY_NAMES = {
     "koningsdag": "koningsdag", "bevrijdingsdag": "bevrijdingsdag",
     "sinterklaas": "sinterklaas", "pakjesavond": "sinterklaas", "nieuwjaar": "nieuwjaar",
     "de jaarwisseling": "nieuwjaar", "jaarwisseling": "nieuwjaar", "oud en nieuw": "nieuwjaar",
-    "oud nieuw": "nieuwjaar", "prinsjesdag": "prinsjesdag",
+    "oud nieuw": "nieuwjaar", "oud & nieuw": "nieuwjaar", "prinsjesdag": "prinsjesdag",
+    "nieuwjaarsdag": "nieuwjaar", "oudjaar": "oudjaar", "oudejaarsdag": "oudjaar",
+    "oudejaarsavond": "oudjaar", "1 kerstdag": "kerst", "eerste kerstdag": "kerst",
+    "2 kerstdag": "tweede kerstdag", "tweede kerstdag": "tweede kerstdag",
+    "feestdagen": "kerst", "de feestdagen": "kerst", "kerstperiode": "kerst",
 }  # fmt: skip
 assert set(_DAY_NAMES.values()) <= set(NAMED_DAYS)
 assert set(_HOLIDAY_NAMES.values()) <= {*SCHOOL_HOLIDAYS, "*"}
@@ -160,11 +174,15 @@ _YEAR = r"(?:[12]\d{3}|'\d{2})"
 _MONTH = rf"(?P<month>{_alternation(_MONTHS)})"
 _WEEKDAY = rf"(?P<weekday>{_alternation(_WEEKDAYS)})"
 _NUMBER = rf"(?P<n>\d{{1,3}}|{_alternation(_NUMBER_WORDS)})"
-_COMING = r"(?:komende|volgende|aanstaande|aankomende|as)"
+_COMING = r"(?:komende|volgende|aanstaande|aankomende|as|deze)"
 
 _TIME_RES = (
-    re.compile(r"\b(?:om|vanaf|tot) \d{1,2}(?:[:.]\d{2})?(?: uur)?$"),
-    re.compile(r"\b\d{1,2}(?:[:.]\d{2})? uur$"),
+    re.compile(r"\b(?:om|vanaf|tot|voor|rond) \d{1,2}(?:[:.]\d{2})?\s?(?:uur|u|h)?$"),
+    re.compile(r"\btussen \d{1,2}(?:[:.]\d{2})?(?: en | ?- ?)\d{1,2}(?:[:.]\d{2})?(?: ?uur|u)?$"),
+    re.compile(r"\b(?:om )?half \d{1,2}$"),
+    re.compile(r"\b(?:eod|cob|einde dag|eind van de dag|einde van de dag)$"),
+    re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?uur$"),
+    re.compile(r"\b\d{1,2}[:.]\d{2}\s?u$"),
     re.compile(r"(?<![\d.\-/])\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?$"),
     re.compile(r"(?<![\d.\-/])(?:[01]?\d|2[0-3])\.[0-5]\d(?![.\d])$"),
     re.compile(r"\b\d{1,2}\s?(?:u|h)(?:\d{2})?$"),
@@ -180,7 +198,8 @@ _NEUTRAL_PREFIXES = (
     "streefdatum", "streven", "deadline", "voor", "op", "in", "tot", "tm", "rond", "rondom",
     "omstreeks", "ca", "circa", "ongeveer", "plusminus", "met", "in ieder geval",
     "in elk geval", "sowieso", "liefst", "bij voorkeur", "het liefst", "graag",
-    "tijdens", "klaar voor", "gereed voor", "af voor",
+    "tijdens", "klaar voor", "gereed voor", "af voor", "uiterl", "ong", "tegen", "tussen",
+    "nog", "iig",
 )  # fmt: skip
 _NEUTRAL_RE = re.compile(
     rf"(?:{'|'.join(re.escape(p) for p in sorted(_NEUTRAL_PREFIXES, key=len, reverse=True))})"
@@ -201,8 +220,10 @@ _BEFORE_PREFIXES = frozenset(
 )
 _START_RE = re.compile(r"(?:na|vanaf|niet voor|niet eerder dan|pas na|na afloop van|sinds)\b")
 _POSITION_RE = re.compile(
-    r"(?:(?P<eind>(?:aan het |tegen het |het )?(?:eind|einde|uiteinde|laatste week)(?: van)?)"
-    r"|(?P<begin>(?:aan het |het )?(?:begin|start|(?:eerste|1) week)(?: van)?)"
+    r"(?:(?P<eind>(?:aan het |tegen het |het )?(?:eind|einde|uiteinde|laatste week|ultimo)"
+    r"(?: van)?)"
+    r"|(?P<firstweek>(?:de )?(?:eerste|1) week(?: van)?)"
+    r"|(?P<begin>(?:aan het |het )?(?:begin|start|primo)(?: van)?)"
     r"|(?P<medio>medio|half|halverwege|midden|mid|in het midden van|halfweg)"
     r"|(?P<first>(?:de )?(?:eerste|1) helft(?: van)?)"
     r"|(?P<second>(?:de )?(?:tweede|2) helft(?: van)?))"
@@ -226,6 +247,7 @@ _MEETING_RE = re.compile(
     _MEETING_LEAD + rf"{_MEETING_WORD}(?:\s*:\s*|\s+(?:van|op|in|op de|in de|van de)\s+|\s+)"
     r"(?P<rest>.+)"
 )
+_NEXT_TIME_RE = re.compile(_MEETING_LEAD + r"(?:eerst)?(?:volgende|komende) keer")
 _MEETING_AFTER_RE = re.compile(rf"(?P<rest>.+?)(?:\s*-\s*|\s+){_MEETING_WORD}")
 _MEETING_ALONE_RE = re.compile(_MEETING_LEAD + _MEETING_WORD)
 
@@ -234,25 +256,39 @@ _RELATIVE_DAYS = {
     "morgen": 1, "overmorgen": 2,
 }  # fmt: skip
 _OFFSET_RE = re.compile(
-    rf"(?:over|binnen|uiterlijk over|uiterlijk binnen) {_NUMBER} "
-    r"(?P<unit>dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)"
+    r"(?:over|binnen(?: de)?|in(?: de komende)?|de komende|komende|uiterlijk over"
+    r"|uiterlijk binnen) "
+    rf"(?:(?P<half>een half|half)|{_NUMBER}(?:\s?(?:a|of|-|tot)\s?(?P<n2>\d{{1,2}}|"
+    rf"{_alternation(_NUMBER_WORDS)}))?) ?"
+    r"(?P<unit>dag|dagen|dgn|werkdag|werkdagen|week|weken|wk|wkn|maand|maanden|mnd|mnden"
+    r"|jaar)(?: (?:na vandaag|vanaf nu|vanaf vandaag))?"
 )
 _WEEKDAY_RE = re.compile(rf"(?:{_COMING} )?{_WEEKDAY}(?: {_COMING})?")
+_WEEKDAY_THIS_WEEK_RE = re.compile(
+    rf"{_WEEKDAY} deze week|deze week (?P<weekday2>{_alternation(_WEEKDAYS)})"
+)
+_WEEKDAY_IN_WEEK_RE = re.compile(
+    rf"{_WEEKDAY},? (?:in |van )?(?:week|wk)\s?(?P<week>\d{{1,2}})"
+    rf"|(?:week|wk)\s?(?P<week2>\d{{1,2}}),? (?P<weekday2>{_alternation(_WEEKDAYS)})"
+)
+_DAY_OF_MONTH_RE = re.compile(r"de (?P<day>\d{1,2})")
 _WEEKDAY_NEXT_WEEK_RE = re.compile(
     rf"(?:volgende week {_WEEKDAY}|(?P<weekday2>{_alternation(_WEEKDAYS)}) volgende week)"
 )
 _DAY_MONTH_RE = re.compile(
-    rf"(?:(?:{_alternation(_WEEKDAYS)}) )?(?P<day>\d{{1,2}}) {_MONTH}(?: (?P<year>{_YEAR}))?"
+    rf"(?:(?P<wd>{_alternation(_WEEKDAYS)}) )?(?P<day>\d{{1,2}}) {_MONTH}(?: (?P<year>{_YEAR}))?"
     rf"(?: (?:aanstaande|as))?"
 )
 _NUMERIC_RE = re.compile(
-    rf"(?:(?:{_alternation(_WEEKDAYS)}) )?"
+    rf"(?:(?P<wd>{_alternation(_WEEKDAYS)}) )?"
     r"(?:(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})"
     r"(?:(?P=sep)(?P<year>[12]\d{3}|\d{2}))?"
     r"|(?P<iso_year>[12]\d{3})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2}))"
 )
 _MONTH_RE = re.compile(
-    rf"(?:(?:de )?{_MONTH}(?:\s*(?P<year>{_YEAR}))?"
+    rf"(?:(?:de |(?P<coming>komende|volgende|aanstaande|as) )?{_MONTH}"
+    rf"(?:\s*(?P<year>{_YEAR})|\s(?:aanstaande|as))?"
+    r"|(?P<mnum>0?[1-9]|1[0-2])[-/](?P<myear>[12]\d{3})"
     r"|(?:(?P<which>deze|de|volgende|komende|vorige) )?maand)"
 )
 _THIS_WEEK_RE = re.compile(r"(?:deze|de|dit|het) week|(?:het|dit) weekend|week")
@@ -267,8 +303,8 @@ _WEEK_SPAN_RE = re.compile(
 )
 _QUARTER_RE = re.compile(
     rf"(?:(?:q|kw|k)\s?(?P<q1>\d)|kwartaal (?P<q2>\d)|(?P<q3>\d|{_alternation(_ORDINAL_WORDS)})"
-    rf" kwartaal)(?:\s*-?\s*(?P<year>{_YEAR}))?"
-    r"|(?P<which>dit|het|deze|volgend|volgende|komend|komende) kwartaal"
+    rf" (?:kwartaal|kw))(?:(?: van)?\s*-?\s*(?P<year>{_YEAR}|\d{{2}}))?"
+    r"|(?:(?P<which>dit|het|deze|volgend|volgende|komend|komende) )?kwartaal"
 )
 _HALF_RE = re.compile(
     r"(?:h(?P<h>\d)|(?P<n>1|2|eerste|tweede) (?:helft|halfjaar|half jaar))"
@@ -277,12 +313,12 @@ _HALF_RE = re.compile(
 _YEAR_RE = re.compile(
     rf"(?P<year>{_YEAR})|(?:(?:dit|het|huidig|huidige|lopend|lopende) )?jaar|jaareinde"
     r"|jaarwisseling"
-    r"|(?P<next>volgend|komend|aankomend) jaar"
+    r"|(?:het )?(?P<next>volgend|komend|aankomend|volgende|komende|nieuwe|nieuw) jaar"
 )
 _SEASON_RE = re.compile(
     r"(?:(?:de|het) )?"
     r"(?:(?P<which>deze|dit|komende|komend|volgende|volgend|aankomende|aankomend) )?"
-    rf"(?P<season>{_alternation(_SEASONS)})(?: (?P<year>{_YEAR}))?"
+    rf"(?P<season>{_alternation(_SEASONS)})(?:(?: van)? (?P<year>{_YEAR}))?"
 )
 _HOLIDAY_RE = re.compile(
     rf"(?:(?:de|het) )?(?P<name>{_alternation(_HOLIDAY_NAMES)})(?: (?P<year>{_YEAR}))?"
@@ -293,7 +329,8 @@ _NAMED_DAY_RE = re.compile(
 
 _SPAN_SEPARATORS = re.compile(r"\s*/\s*|\s*-\s*|\s+(?:of|tm|tot|en|a)\s+")
 _PART_SEPARATORS = re.compile(
-    r"\s*[,;/]\s*|\s+-\s+|\s*:\s+|(?<=[a-z]):\s*|\s+(?:maar|en)\s+(?=\S)"
+    r"\s*[,;]\s*|(?<!\d)\s*/\s*|\s*/\s*(?!\d)|\s+-\s+|\s*:\s+|(?<=[a-z]):\s*"
+    r"|\s+(?:maar|en)\s+(?=\S)"
 )
 _CONNECTOR_RE = re.compile(r"^(?:(?:maar|en|of|dus|-)\s*)+")
 # Words that may stand before or after a reading without a separator: "zsm 7 mei",
@@ -338,6 +375,7 @@ class _Reading:
     remark: bool = False  # changes nothing next to another reading
     meeting_word: bool = False  # "OT" alone: next to a day, that day is an OT
     weekday: bool = False  # a weekday alone ("(vrijdag)"): a remark beside a date
+    in_month: date | None = None  # a month alone ("januari"): beside "OT", the OT in it
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -393,6 +431,7 @@ def _normalize(text: str) -> str:
         r"\b(ot|opgaveteam)\s*-\s*(?=overleg|vergadering|bijeenkomst|meeting)", r"\1 ", folded
     )
     folded = re.sub(r"\bv/d\b|\bvd\b", "van de", folded)
+    folded = re.sub(r"(?:^|(?<= ))'?t(?= )", "het", folded)  # "voor 't weekend"
     folded = re.sub(r"(?<=\d) *([-/]) *(?=\d)", r"\1", folded)  # "24 -4" is "24-4"
     folded = re.sub(r"\b(ot)(?=\d)", r"\1 ", folded)  # "OT24 april"
     folded = re.sub(r"\s+", " ", folded)
@@ -462,8 +501,12 @@ def _combine(readings: list[_Reading], whole_error: _Unreadable) -> tuple[_Readi
         and r.kind not in (DeadlineKind.DATE, DeadlineKind.MEETING)
     ]
     if others:
-        if len(others) == 1 and not dated and not asap and not words:
-            return others[0], False  # "doorlopend (zie toelichting)"
+        if not dated and not asap and not words:
+            # "doorlopend (zie toelichting)"; "n.v.t. - doorlopend": ongoing wins over none.
+            kinds = {r.kind for r in others}
+            if kinds <= {DeadlineKind.NONE, DeadlineKind.ONGOING}:
+                ongoing = DeadlineKind.ONGOING in kinds
+                return _Reading(DeadlineKind.ONGOING if ongoing else DeadlineKind.NONE), False
         raise whole_error
     urgent = bool(asap)
     if not dated:
@@ -479,6 +522,8 @@ def _combine(readings: list[_Reading], whole_error: _Unreadable) -> tuple[_Readi
         if not days:
             return meeting, urgent
         day = days[0]
+        if day.in_month is not None and meeting.due is None and meeting.month is None:
+            return _Reading(DeadlineKind.MEETING, month=day.in_month), urgent  # "volgend OT (mei)"
         if not day.exact:
             raise whole_error
         if meeting.due is None and meeting.month is None:  # "volgend OT (12 juni)"
@@ -492,6 +537,8 @@ def _combine(readings: list[_Reading], whole_error: _Unreadable) -> tuple[_Readi
         raise whole_error
     day = days[0]
     if words:
+        if day.in_month is not None:
+            return _Reading(DeadlineKind.MEETING, month=day.in_month), urgent  # "mei (OT)"
         if not day.exact:
             raise whole_error
         return _Reading(DeadlineKind.MEETING, day.due, exact=True), urgent  # "24 april (OT)"
@@ -519,7 +566,8 @@ def _read_part(part: str, written: date) -> _Reading:
     span, due = _dated(part, written)
     exact = span.unit == "day" and span.first == due
     weekday = bool(_WEEKDAY_RE.fullmatch(part))
-    return _Reading(DeadlineKind.DATE, due, exact=exact, weekday=weekday)
+    in_month = span.first if span.unit == "month" and due == span.last else None
+    return _Reading(DeadlineKind.DATE, due, exact=exact, weekday=weekday, in_month=in_month)
 
 
 def _keyword(part: str) -> _Reading | None:
@@ -536,6 +584,8 @@ def _keyword(part: str) -> _Reading | None:
 
 def _meeting(part: str, written: date) -> _Reading | None:
     """Read "OT 24 april", "het OT in mei", "volgend OT", "24 april OT"; None if no OT."""
+    if _NEXT_TIME_RE.fullmatch(part):
+        return _Reading(DeadlineKind.MEETING)  # "voor de volgende keer": the next OT
     if match := _NEXT_MEETING_RE.fullmatch(part):
         rest = match["rest"].strip()
         if not rest:
@@ -579,6 +629,8 @@ def _dated(part: str, written: date) -> tuple[_Span, date]:
             position = next(name for name, value in match.groupdict().items() if value)
             text = text[match.end() :]
             continue
+        if _OFFSET_RE.fullmatch(text):
+            break  # "in 2 weken", "binnen de 2 weken": the prefix is part of the offset
         if match := _NEUTRAL_RE.match(text):
             before = before or match.group().strip(" :") in _BEFORE_PREFIXES
             text = text[match.end() :]
@@ -588,7 +640,14 @@ def _dated(part: str, written: date) -> tuple[_Span, date]:
         raise _Unreadable
     if not position and text in ("week", "maand", "jaar"):
         raise _Unreadable  # "eind jaar" reads, "jaar" alone does not
+    if year_first := re.fullmatch(r"([12]\d{3}) ([a-z].*)", text):
+        text = f"{year_first[2]} {year_first[1]}"  # "2027 Q1" is "Q1 2027"
     span = _core(text, written, before)
+    if before and not position and span.unit in ("month", "months", "week"):
+        # "voor september", "voor Q2", "voor 2027": before it begins, as "voor de zomer".
+        due = _before(span.first)
+        if due >= written:
+            return _Span(due, due, "event"), due
     due = _position(span, position, written)
     if due < written and span.implicit_year:
         # "begin maart" written on 18 March, "begin Q4" in December: the year rule for that
@@ -608,6 +667,13 @@ def _position(span: _Span, position: str, written: date) -> date:
         raise _Unreadable  # "eind 24 april"
     if not position or position in ("eind", "second"):
         return span.last
+    if position == "firstweek":
+        if span.unit != "month":
+            position = "begin"
+        else:
+            # The Friday of the month's first week: the week that holds its 4th (as ISO).
+            fourth = span.first.replace(day=4)
+            return fourth - timedelta(days=fourth.weekday()) + timedelta(days=WEEK_END)
     if span.unit == "week":
         monday = span.first - timedelta(days=span.first.weekday())
         return monday + timedelta(days=WEEK_BEGIN if position == "begin" else WEEK_MIDDLE)
@@ -682,7 +748,30 @@ def _day(core: str, written: date) -> date | None:
     if core in _RELATIVE_DAYS:
         return written + timedelta(days=_RELATIVE_DAYS[core])
     if match := _OFFSET_RE.fullmatch(core):
-        return _offset(written, _number(match["n"]), match["unit"])
+        if match["half"]:  # "binnen een half jaar"
+            if match["unit"] != "jaar":
+                return None
+            return _offset(written, 6, "maand")
+        amount = _number(match["n2"] or match["n"])  # "binnen 2 a 3 weken": the later
+        return _offset(written, amount, match["unit"])
+    if match := _WEEKDAY_THIS_WEEK_RE.fullmatch(core):
+        return _monday(written) + timedelta(days=_WEEKDAYS[match["weekday"] or match["weekday2"]])
+    if match := _WEEKDAY_IN_WEEK_RE.fullmatch(core):
+        week = int(match["week"] or match["week2"])
+        weekday = _WEEKDAYS[match["weekday"] or match["weekday2"]]
+        friday = _iso_week_end(week, None, written - timedelta(days=6))
+        return friday - timedelta(days=WEEK_END - weekday)
+    if match := _DAY_OF_MONTH_RE.fullmatch(core):
+        # "de 15e": the next 15th of a month, on or after the day written.
+        day = int(match["day"])
+        first = written.replace(day=1)
+        for step in range(13):
+            month = _add_months(first, step)
+            if day <= _month_last(month.year, month.month).day and (
+                month.replace(day=day) >= written
+            ):
+                return month.replace(day=day)
+        raise _Unreadable(INVALID_DATE)
     if match := _WEEKDAY_NEXT_WEEK_RE.fullmatch(core):
         weekday = _WEEKDAYS[match["weekday"] or match["weekday2"]]
         return _monday(written) + timedelta(days=7 + weekday)
@@ -690,12 +779,22 @@ def _day(core: str, written: date) -> date | None:
         ahead = (_WEEKDAYS[match["weekday"]] - written.weekday()) % 7 or 7
         return written + timedelta(days=ahead)
     if match := _DAY_MONTH_RE.fullmatch(core):
-        return _day_in_year(int(match["day"]), _MONTHS[match["month"]], match["year"], written)
+        found = _day_in_year(int(match["day"]), _MONTHS[match["month"]], match["year"], written)
+        return _same_weekday(found, match["wd"])
     if match := _NUMERIC_RE.fullmatch(core):
         if match["iso_year"]:
             return _exact(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
-        return _day_in_year(int(match["day"]), int(match["month"]), match["year"], written)
+        found = _day_in_year(int(match["day"]), int(match["month"]), match["year"], written)
+        return _same_weekday(found, match["wd"])
     return None
+
+
+def _same_weekday(day: date, weekday: str | None) -> date:
+    """A weekday written before a date must be that date's ("vrijdag 10 december" on a
+    Thursday is unreadable: the writer may mean Friday 11th or Thursday 10th)."""
+    if weekday is not None and _WEEKDAYS[weekday] != day.weekday():
+        raise _Unreadable(WEEKDAY_MISMATCH)
+    return day
 
 
 def _month_core(text: str, written: date) -> _Span | None:
@@ -705,7 +804,10 @@ def _month_core(text: str, written: date) -> _Span | None:
 
 def _month_span(match: re.Match[str], written: date) -> _Span:
     implicit = False
-    if match["month"]:
+    year: int | None
+    if match["mnum"]:  # "06-2027"
+        month, year = int(match["mnum"]), int(match["myear"])
+    elif match["month"]:
         month, year = _MONTHS[match["month"]], _year(match["year"])
         if year is None:
             # The coming occurrence; the current month counts.
@@ -736,8 +838,11 @@ def _week_core(text: str, written: date) -> _Span | None:
         if match.groupdict().get("ordinal"):
             raise _Unreadable  # "2 week": no week number
         week = int(match["week"])
-        if "first" in match.groupdict() and not int(match["first"]) <= week:
-            raise _Unreadable
+        if match.groupdict().get("first") and int(match["first"]) > week:
+            # "week 52/1": the first week of the year after.
+            left = _iso_week_end(int(match["first"]), None, written)
+            friday = _iso_week_end(week, None, left)
+            return _Span(friday - timedelta(days=WEEK_END), friday, "week")
         friday = _iso_week_end(week, _year(match["year"]), written)
         return _Span(friday - timedelta(days=WEEK_END), friday, "week")
     return None
@@ -748,19 +853,19 @@ def _quarter_core(text: str, written: date) -> _Span | None:
     if match is None:
         return None
     current = (written.month - 1) // 3 + 1
-    if match["which"]:
-        step = 1 if match["which"].startswith(("volgend", "komend")) else 0
+    raw = match["q1"] or match["q2"] or match["q3"]
+    if not raw:  # "dit kwartaal", "volgend kwartaal", "einde kwartaal"
+        step = 1 if (match["which"] or "").startswith(("volgend", "komend")) else 0
         index = written.year * 4 + current - 1 + step
         year, quarter = index // 4, index % 4 + 1
     else:
-        raw = match["q1"] or match["q2"] or match["q3"]
         quarter = _ORDINAL_WORDS.get(raw) or int(raw)
         if not 1 <= quarter <= 4:
             raise _Unreadable(INVALID_DATE)
         explicit = _year(match["year"])
         year = explicit if explicit is not None else written.year + (quarter < current)
     first = date(year, 3 * quarter - 2, 1)
-    implicit = not match["which"] and match["year"] is None
+    implicit = bool(raw) and match["year"] is None
     return _Span(first, _month_last(year, 3 * quarter), "months", 3, implicit)
 
 
@@ -848,7 +953,7 @@ def _event_before(text: str, written: date) -> _Span | None:
     """ "voor de herfstvakantie", "voor de kerst", "voor de zomer": the last working day
     before the holiday starts, in its coming occurrence."""
     text = re.sub(r"^(?:de|het) ", "", text)
-    summer = re.fullmatch(rf"zomer(?:periode)?(?P<year> {_YEAR})?", text)
+    summer = re.fullmatch(rf"zomer(?:periode)?(?: van)?(?P<year> {_YEAR})?", text)
     if summer:  # "voor de zomer" is before the summer holiday, as offices say it
         text = "zomervakantie" + (summer["year"] or "")
     season = _SEASON_RE.fullmatch(text)
@@ -914,13 +1019,18 @@ def _span_of_two(text: str, written: date) -> _Span | None:
     if len(pieces) != 2 or not all(pieces):
         return None
     left_text, right_text = pieces
+    # "juni-2027", "2027-Q1": one period and its year, not two periods.
+    if re.fullmatch(_YEAR, right_text) and not re.fullmatch(rf"{_YEAR}|\d+", left_text):
+        return _core_or_none(f"{left_text} {right_text}", written)
+    if re.fullmatch(r"[12]\d{3}", left_text) and not re.fullmatch(rf"{_YEAR}|\d+", right_text):
+        return _core_or_none(f"{right_text} {left_text}", written)
     try:
         right, right_due = _dated(right_text, written)
     except _Unreadable:
         return None
     if _POSITION_RE.match(left_text + " "):
         # "medio/eind mei": two positions in one month, due at the later.
-        return right
+        return _Span(right_due, right_due, "event")
     year = re.search(rf"(?<![\d'])({_YEAR})$", right_text)
     if year and not re.search(_YEAR, left_text) and not left_text.isdigit():
         # "november/december 2026": the year written once belongs to both.
@@ -941,10 +1051,20 @@ def _span_of_two(text: str, written: date) -> _Span | None:
     if right_due < left_due:
         if re.search(_YEAR, right_text):
             raise _Unreadable  # "2028/2027"
-        right_due = _add_years(right_due, 1)  # "december/januari": the January after
+        if re.search(_YEAR, left_text) or right_due < written:
+            right_due = _add_years(right_due, 1)  # "december/januari": the January after
+        # else "nov/dec" written in December: the current December, November before it
     first = min(left.first, left_due)
     months = (right_due.year - first.year) * 12 + right_due.month - first.month + 1
     return _Span(first, right_due, "months", max(months, 1))
+
+
+def _core_or_none(text: str, written: date) -> _Span | None:
+    """Read a core (no position, no prefix), or None when it is none."""
+    try:
+        return _core(text, written, before=False)
+    except _Unreadable:
+        return None
 
 
 _PERIOD_READERS: tuple[Callable[[str, date], _Span | None], ...] = (
@@ -1015,8 +1135,10 @@ def _iso_week_end(week: int, year: int | None, written: date) -> date:
 
 
 def _offset(written: date, amount: int, unit: str) -> date:
-    if unit in ("dag", "dagen"):
+    if unit in ("dag", "dagen", "dgn"):
         return written + timedelta(days=amount)
+    if unit == "jaar":
+        return _add_years(written, amount)
     if unit in ("werkdag", "werkdagen"):
         day = written
         for _ in range(amount):
@@ -1024,7 +1146,7 @@ def _offset(written: date, amount: int, unit: str) -> date:
             while day.weekday() >= 5 or day in dutch_holidays(day.year):
                 day += timedelta(days=1)
         return day
-    if unit in ("week", "weken"):
+    if unit in ("week", "weken", "wk", "wkn"):
         return written + timedelta(weeks=amount)
     moved = _add_months(written.replace(day=1), amount)
     return moved.replace(day=min(written.day, _month_last(moved.year, moved.month).day))

@@ -101,6 +101,10 @@ def named_day(name: str, year: int) -> date:
     e = easter(year)
     if name == "kerst":
         return date(year, 12, 25)
+    if name == "tweede kerstdag":
+        return date(year, 12, 26)
+    if name == "oudjaar":
+        return date(year, 12, 31)
     if name == "pasen":
         return e
     if name == "hemelvaart":
@@ -132,6 +136,8 @@ NAMED_DAYS = (
     "sinterklaas",
     "nieuwjaar",
     "prinsjesdag",
+    "tweede kerstdag",
+    "oudjaar",
 )
 
 

@@ -21,6 +21,10 @@ _DAY_WORDS = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d-])\d{1,2}[-/.]\d{1,2}[-/.](\d{2})(?![\d:])")
 _APOSTROPHE_YEAR = re.compile(r"['\u2018\u2019](\d{2})(?!\d)")  # "5 feb. '27"
+_WEEKDAY_WORD = re.compile(
+    r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^\s*[-*•·]?\s*\*?([A-Za-zÀ-ÿ ]+?)\*?\s*:\s*(.*)$")
 _HEADER_LABELS = {
     "voorzitter": "chair",
@@ -102,7 +106,14 @@ def parse_header_day(text: str, written: date) -> date:
         try:
             day = parse_day(part, written)
         except MeetingTextError:
-            continue
+            # The list is written already: a weekday that does not fit the date ("donderdag
+            # 9 januari 2027", a Saturday) gives way to the date, which the preview shows.
+            if n < 2 or _WEEKDAY_WORD.fullmatch(words[0]) is None:
+                continue
+            try:
+                day = parse_day(" ".join(words[1:n]), written)
+            except MeetingTextError:
+                continue
         year = written_year(part)
         if year is not None and year != day.year:
             try:

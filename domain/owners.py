@@ -26,15 +26,44 @@ MAX_NAME_LENGTH = 64
 _WORD_SEPARATORS = (
     r"en\s*/\s*of|in overleg met|in samenwerking met|in combinatie met|met medewerking van"
     r"|ondersteund door|bijgestaan door|samen met|i\.?\s?o\.?\s?m\.?|i\.?\s?s\.?\s?m\.?"
-    r"|i\.?\s?c\.?\s?m\.?|m\.?\s?m\.?\s?v\.?|plus|met|en|and"
+    r"|i\.?\s?c\.?\s?m\.?|m\.?\s?m\.?\s?v\.?|met hulp van|geholpen door|plus|met|en|and|of"
+    r"|óf"
 )
-_SEPARATOR_RE = re.compile(rf"\s+(?:{_WORD_SEPARATORS})(?:\s+|$)|\s*[&+]\s*|[,;/]", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(
+    rf"\s+(?:{_WORD_SEPARATORS})(?:\s+|$)|\s*[&+|]\s*|[,;/]|\s*\n\s*", re.IGNORECASE
+)
+# "Tanay (i.o.m. Danillo)": a second person in brackets is an owner too.
+_BRACKETED_PERSON_RE = re.compile(
+    r"\(\s*((?:i\.?\s?o\.?\s?m\.?|i\.?\s?s\.?\s?m\.?|samen met|in overleg met|met|en|\+|&)"
+    r"\s*[^()]+)\)",
+    re.IGNORECASE,
+)
+# "Nabila i.p.v. Karin": Karin is replaced, not an owner.
+_INSTEAD_RE = re.compile(r"\s+i\.?\s?p\.?\s?v\.?\s+[^,;/&+|\n]*", re.IGNORECASE)
+# "Karin, evt. Nabila": a possible owner is an owner.
+_MAYBE_RE = re.compile(r"^(?:evt\.?|eventueel|mogelijk|eventueel ook)\s+", re.IGNORECASE)
+# "Marloes en Danillo (beiden NPSNW)": one organisation for all of them.
+_SHARED_ORG_RE = re.compile(
+    r"\(\s*(?:beiden|beide|allebei|allen|alle|allemaal|allen van|beiden van)\s+([^()]+)\)\s*$",
+    re.IGNORECASE,
+)
+# What stands in a Wie but names nobody: "n.n.b.", "& co", "+ team".
+_NOBODY = frozenset(
+    {
+        "nnb", "nvt", "ntb", "tbd", "tba", "onbekend", "nog onbekend", "nader te bepalen",
+        "niemand", "nog niemand", "nog niet bekend", "x", "co", "team", "enz", "etc", "anderen",
+    }
+)  # fmt: skip
 # "Marloes e.a.": the others are nobody in particular.
 _SUFFIX_RE = re.compile(
     # With dots only: "Eva" and "Cas" are names, "e.v.a." and "c.s." are not.
-    r"\s+(?:e\.\s?a\.?|c\.\s?s\.?|e\.\s?v\.\s?a\.?|en anderen|et al\.?)\s*$",
+    # Without dots only in lower case ("Marloes cs"); "Ea" may be a name.
+    r"\s+(?:e\.\s?a\.?|c\.\s?s\.?|e\.\s?v\.\s?a\.?|en anderen|et al\.?|enz\.?|etc\.?"
+    r"|(?-i:cs|ea))(?=\s*(?:\(|$))",
     re.IGNORECASE,
 )
+# An organisation or role after a dash or "namens": "Marloes - NPSNW", "Karin – trekker".
+_TAIL_ORG_RE = re.compile(r"\s+(?:[-\u2013\u2014]|namens)\s+([^()]+)$", re.IGNORECASE)
 
 # "Niels Raat (Stadgenoot)": the organisation in parentheses is not part of the matching key.
 _TRAILING_ORG_RE = re.compile(r"\([^()]*\)\s*$")
@@ -65,6 +94,14 @@ _GROUP_NAMES = frozenset(
         "iedereen",
         "allen",
         "allemaal",
+        "alle partners npsnw",
+        "alle leden",
+        "alle deelnemers",
+        "alle aanwezigen",
+        "de partners",
+        "het team",
+        "hele team",
+        "het hele team",
     }
 )
 
@@ -73,24 +110,28 @@ def split_owners(text: str) -> tuple[str, ...]:
     """Split a written owner list ("Danillo en Marloes") into names, first spelling kept."""
     names: list[str] = []
     seen: set[str] = set()
-    for part in _split_outside_parentheses(_SUFFIX_RE.sub("", text)):
-        name = " ".join(part.split())
+    shared = _SHARED_ORG_RE.search(text)
+    if shared:
+        text = text[: shared.start()]
+    text = _BRACKETED_PERSON_RE.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _INSTEAD_RE.sub("", text)
+    for part in _split_outside_parentheses(text):
+        name = _MAYBE_RE.sub("", " ".join(_SUFFIX_RE.sub("", part).split()))
         key = normalize_name(name)
-        if not key or key in seen:
+        if not key or key in seen or key.replace(".", "") in _NOBODY or key in _ROLE_WORDS:
             continue
         seen.add(key)
+        if shared and "(" not in name:
+            name = f"{name} ({' '.join(shared.group(1).split())})"
         names.append(name)
     return tuple(names)
 
 
 def normalize_name(name: str) -> str:
     """Return the key used to match names: no case, accents, organisation or extra spaces."""
-    text = name.strip()
-    # Drop a trailing "(organisation)" only when a name stands before it; "(Stadgenoot)" alone
-    # is then matched on its contents rather than becoming an empty key.
-    without_org = _TRAILING_ORG_RE.sub("", text).strip()
-    if without_org:
-        text = without_org
+    # Drop the organisation and roles ("(SAAAM)", " - NPSNW") when a name stands before
+    # them; "(Stadgenoot)" alone is then matched on its contents rather than an empty key.
+    text = split_organisation(name)[0]
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(
         ch
@@ -108,16 +149,31 @@ def split_organisation(name: str) -> tuple[str, str]:
     bracket alone ("(Stadgenoot)") stays the name.
     """
     text = " ".join(name.split())
-    match = _TRAILING_ORG_RE.search(text)
-    if match is None:
-        return text, ""
-    person = text[: match.start()].strip(" -,")
-    inner = " ".join(match.group().strip()[1:-1].split())
-    if not person:
-        return text, ""
-    if normalize_name(inner) in _ROLE_WORDS or not inner:
-        return person, ""
-    return person, inner
+    if text.count("(") == text.count(")") + 1 and re.search(r"\([^()]*$", text):
+        text += ")"  # "Moustapha (SAAAM": the bracket was never closed
+    organisation = ""
+    if tail := _TAIL_ORG_RE.search(text):
+        person = text[: tail.start()].strip()
+        if person:
+            inner = tail.group(1).strip()
+            if _fold(inner) not in _ROLE_WORDS and not organisation:
+                organisation = inner
+            text = person
+    while match := _TRAILING_ORG_RE.search(text):  # last first: "Karin (Gemeente) (trekker)"
+        person = text[: match.start()].strip(" -,\u2013")
+        if not person:
+            break
+        inner = " ".join(match.group().strip()[1:-1].split())
+        if inner and _fold(inner) not in _ROLE_WORDS:
+            organisation = inner
+        text = person
+    return text, organisation
+
+
+def _fold(text: str) -> str:
+    """Casefold without accents and dots: "Coördinator." is "coordinator"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace(".", "")
 
 
 def is_group_owner(name: str) -> bool:

@@ -79,7 +79,13 @@ DAY_PREFIXES = [
     "uiterlijk op ",
     "uiterlijk voor ",
 ]
-WEEKDAY_IN_FRONT = ["", "do ", "Do. ", "vr ", "vrijdag ", "Ma. ", "dinsdag "]
+# A weekday written in front of a date must be that date's (else the text is unreadable, see
+# test_a_weekday_that_contradicts_the_date): the spellings per weekday (0 = Monday).
+WEEKDAY_IN_FRONT = {
+    0: ["Ma. ", "maandag ", "ma "], 1: ["di ", "dinsdag ", "Di. "], 2: ["wo ", "woensdag "],
+    3: ["do ", "Do. ", "donderdag "], 4: ["vr ", "vrijdag ", "Vr. "], 5: ["za ", "zaterdag "],
+    6: ["zo ", "zondag "],
+}  # fmt: skip
 REMARKS = ["", " (onder voorbehoud)", " (ovb)", " (o.v.b.)", ", liefst eerder", " (streefdatum)"]
 REMARKS += [" (zie toelichting)", " (indicatief)"]
 URGENT_BEFORE = ["ASAP, ", "zsm: ", "z.s.m. - ", "Spoed; ", "ASAP / ", "Z.S.M., ", "zsm, "]
@@ -142,9 +148,10 @@ def test_day_and_month_with_prefix_year_remark_and_urgency(data: st.DataObject, 
     year = data.draw(st.sampled_from([None, None, 2026, 2027, 2028, 2029]), label="year")
     if year is not None:
         assume(exists(year, month, day))
+    due = date(year, month, day) if year else next_day(month, day, written)
     text = (
         data.draw(st.sampled_from(DAY_PREFIXES))
-        + data.draw(st.sampled_from(WEEKDAY_IN_FRONT))
+        + data.draw(st.sampled_from(["", "", *WEEKDAY_IN_FRONT[due.weekday()]]))
         + data.draw(st.sampled_from(day_spellings(day)))
         + " "
         + data.draw(st.sampled_from(MONTH_SPELLINGS[month]))
@@ -159,8 +166,22 @@ def test_day_and_month_with_prefix_year_remark_and_urgency(data: st.DataObject, 
     text = (
         data.draw(st.sampled_from(["", " ", "  "])) + text + data.draw(st.sampled_from(["", " "]))
     )
-    due = date(year, month, day) if year else next_day(month, day, written)
     check(text, written, DATE, due, urgent=bool(where))
+
+
+@FAST
+@given(data=st.data(), written=WRITTEN)
+def test_a_weekday_that_contradicts_the_date(data: st.DataObject, written: date) -> None:
+    month = data.draw(st.integers(1, 12), label="month")
+    day = data.draw(st.integers(1, 28), label="day")
+    due = next_day(month, day, written)
+    other = data.draw(st.sampled_from([d for d in range(7) if d != due.weekday()]))
+    text = data.draw(st.sampled_from(WEEKDAY_IN_FRONT[other])) + data.draw(
+        st.sampled_from([f"{day} {MONTH_SPELLINGS[month][0]}", f"{day}-{month}"])
+    )
+    assert read_deadline(text, written) == Deadline(
+        UNREADABLE, text.strip(), reason="weekday_mismatch"
+    ), text
 
 
 @FAST
@@ -212,7 +233,9 @@ def test_numeric_day_first(data: st.DataObject, written: date) -> None:
         core = f"{day_s}{sep}{month_s}{sep}{year_s}"
     else:
         core = f"{day_s}{sep}{month_s}"
-    prefix = data.draw(st.sampled_from(["", "", "uiterlijk ", "vóór ", "op ", "t/m ", "vr "]))
+    due = date(year, month, day) if year else next_day(month, day, written)
+    weekday = WEEKDAY_IN_FRONT[due.weekday()]
+    prefix = data.draw(st.sampled_from(["", "", "uiterlijk ", "vóór ", "op ", "t/m ", *weekday]))
     text = prefix + core
     result = read_deadline(text, written)
     # "12.05" alone is a clock time (the doc: a time alone is unreadable); with a word in
@@ -222,7 +245,6 @@ def test_numeric_day_first(data: st.DataObject, written: date) -> None:
     if clock:
         assert result == Deadline(UNREADABLE, text, reason="has_time")
         return
-    due = date(year, month, day) if year else next_day(month, day, written)
     assert result == Deadline(DATE, text, due)
 
 

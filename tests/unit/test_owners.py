@@ -201,3 +201,44 @@ def test_organisation_in_brackets_belongs_to_the_person(
     assert split_organisation(name) == expected
     # The matching key is the person's, so "Moustapha" and "Moustapha (SAAAM)" are one.
     assert normalize_name(name) == normalize_name(expected[0] or name)
+
+
+# Found by a tester writing as secretaries would.
+@pytest.mark.parametrize(
+    ("text", "names", "organisations"),
+    [
+        ("Tanay (i.o.m. Danillo)", ("Tanay", "Danillo"), ("", "")),
+        ("Karin (met Nabila)", ("Karin", "Nabila"), ("", "")),
+        ("Jan of Piet", ("Jan", "Piet"), ("", "")),
+        ("Nabila i.p.v. Karin", ("Nabila",), ("",)),
+        ("Karin met hulp van Nabila", ("Karin", "Nabila"), ("", "")),
+        ("Karin, evt. Nabila", ("Karin", "Nabila"), ("", "")),
+        ("Marloes - NPSNW", ("Marloes",), ("NPSNW",)),
+        ("Marloes namens NPSNW", ("Marloes",), ("NPSNW",)),
+        ("Karin (gemeente) – trekker", ("Karin",), ("gemeente",)),
+        ("Karin, trekker", ("Karin",), ("",)),
+        ("Karin (Gemeente) (trekker)", ("Karin",), ("Gemeente",)),
+        ("Karin (trekker) (Gemeente)", ("Karin",), ("Gemeente",)),
+        ("Marloes cs", ("Marloes",), ("",)),
+        ("Karin e.a. (gemeente)", ("Karin",), ("gemeente",)),
+        ("Karin & co", ("Karin",), ("",)),
+        ("Marloes + team", ("Marloes",), ("",)),
+        ("n.n.b.", (), ()),
+        ("nog onbekend", (), ()),
+        ("Karin\nNabila", ("Karin", "Nabila"), ("", "")),
+        ("Danillo | Marloes", ("Danillo", "Marloes"), ("", "")),
+        ("Moustapha (SAAAM", ("Moustapha",), ("SAAAM",)),
+        ("Marloes en Danillo (beiden NPSNW)", ("Marloes", "Danillo"), ("NPSNW", "NPSNW")),
+    ],
+)
+def test_probed_owner_lists(
+    text: str, names: tuple[str, ...], organisations: tuple[str, ...]
+) -> None:
+    split = [split_organisation(name) for name in split_owners(text)]
+    assert tuple(n for n, _ in split) == names
+    assert tuple(o for _, o in split) == organisations
+
+
+def test_all_partners_is_a_group() -> None:
+    assert is_group_owner("alle partners NPSNW")
+    assert is_group_owner("Alle leden")

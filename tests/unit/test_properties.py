@@ -24,7 +24,7 @@ WRITTEN = date(2027, 3, 18)
 LONG = 20_000  # the longest text the suite feeds (Telegram allows 4096; forwards and edits
 # of pasted minutes can still be long, and the parser must not care)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the parser's own line split
-DEADLINE_REASONS = {"unreadable", "invalid_date", "has_time"}
+DEADLINE_REASONS = {"unreadable", "invalid_date", "has_time", "weekday_mismatch"}
 DUE_KINDS = {DeadlineKind.DATE}  # a DATE always has a day; a MEETING may lack one
 NO_DUE_KINDS = {DeadlineKind.ASAP, DeadlineKind.NONE, DeadlineKind.ONGOING}
 
