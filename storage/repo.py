@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Executable, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Executable, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from domain.model import (
@@ -844,33 +844,29 @@ class Repo:
     def meeting_in_month(self, team_id: int, first: date) -> MeetingRow | None:
         """The OT of a team in the month starting on `first`: a planned one before a tentative
         one, the earliest first; None when the month has none (cancelled ones do not count)."""
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return self.s.scalar(
-            select(MeetingRow)
-            .where(
-                MeetingRow.team_id == team_id,
-                MeetingRow.day >= first,
-                MeetingRow.day <= last,
-                MeetingRow.status.in_(["planned", "tentative", "held", "unconfirmed"]),
-            )
+            self._in_month(team_id, first)
+            .where(MeetingRow.status.in_(["planned", "tentative", "held", "unconfirmed"]))
             .order_by(MeetingRow.day_estimated, MeetingRow.status != "planned", MeetingRow.day)
             .limit(1)
         )
 
     def estimated_meeting_in_month(self, team_id: int, day: date) -> MeetingRow | None:
         """The tentative OT with a placeholder day ("OT mei") in the month of `day`, if any."""
-        first = day.replace(day=1)
-        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
         return self.s.scalar(
-            select(MeetingRow)
-            .where(
-                MeetingRow.team_id == team_id,
-                MeetingRow.day >= first,
-                MeetingRow.day <= last,
-                MeetingRow.status == "tentative",
-                MeetingRow.day_estimated.is_(True),
-            )
+            self._in_month(team_id, day)
+            .where(MeetingRow.status == "tentative", MeetingRow.day_estimated.is_(True))
             .limit(1)
+        )
+
+    @staticmethod
+    def _in_month(team_id: int, day: date) -> Select[MeetingRow]:
+        """The meetings of a team in the month of `day`."""
+        last = calendar.monthrange(day.year, day.month)[1]
+        return select(MeetingRow).where(
+            MeetingRow.team_id == team_id,
+            MeetingRow.day >= day.replace(day=1),
+            MeetingRow.day <= day.replace(day=last),
         )
 
     def meetings_from(self, team_id: int, day: date, limit: int = 20) -> list[MeetingRow]:
