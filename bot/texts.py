@@ -236,8 +236,6 @@ def deadline(action: Action) -> str:
     if d.kind is DeadlineKind.ONGOING:
         return f"{written} (doorlopend)" if written else "doorlopend"
     if d.kind is DeadlineKind.MEETING and d.due is None:
-        if d.month is not None:
-            return f"{written} (het OT in {MONTHS[d.month.month - 1]}; datum volgt)"
         return f"{written} (datum volgt)"
     assert d.due is not None
     prefix = "OT " if d.kind is DeadlineKind.MEETING else ""
@@ -616,7 +614,7 @@ PROBLEM_REASONS = {
     "unknown_label": "dit veld ken ik niet",
     "criteria_on_action": "‘Criteria’ en ‘Belangen’ horen bij een besluit, niet bij een actie",
     "not_understood": "deze regel begrijp ik niet",
-    "deadline_too_long": ("zo lang is geen termijn (max. 100 tekens); zet uitleg bij Toelichting"),
+    "deadline_too_long": "zo lang is geen termijn (max. 100 tekens); zet uitleg bij Toelichting",
     "owner_too_long": "deze naam is te lang (max. 64 tekens)",
     "text_too_long": "deze tekst is te lang",
     "too_many_items": "te veel acties in één bericht (max. 200)",

@@ -61,7 +61,7 @@ from datetime import date, datetime, time, timedelta
 from domain.holidays import (
     NAMED_DAYS,
     SCHOOL_HOLIDAYS,
-    dutch_holidays,
+    is_working_day,
     last_working_day_before,
     named_day,
     school_holiday,
@@ -1143,7 +1143,7 @@ def _offset(written: date, amount: int, unit: str) -> date:
         day = written
         for _ in range(amount):
             day += timedelta(days=1)
-            while day.weekday() >= 5 or day in dutch_holidays(day.year):
+            while not is_working_day(day):
                 day += timedelta(days=1)
         return day
     if unit in ("week", "weken", "wk", "wkn"):

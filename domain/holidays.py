@@ -141,9 +141,20 @@ NAMED_DAYS = (
 )
 
 
+def is_working_day(day: date) -> bool:
+    """Return True for a weekday that is no Dutch public holiday."""
+    return day.weekday() < 5 and day not in dutch_holidays(day.year)
+
+
 def last_working_day_before(day: date) -> date:
-    """Return the last weekday before `day` that is no Dutch public holiday."""
+    """Return the last working day before `day`."""
     candidate = day - timedelta(days=1)
-    while candidate.weekday() >= 5 or candidate in dutch_holidays(candidate.year):
+    while not is_working_day(candidate):
         candidate -= timedelta(days=1)
     return candidate
+
+
+def last_working_day_of_month(day: date) -> date:
+    """Return the last working day of the month of `day`."""
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return last_working_day_before(following)

@@ -45,11 +45,6 @@ class Deadline:
         """Return True for "volgend OT": a meeting whose date is not known yet."""
         return self.kind is DeadlineKind.MEETING and self.due is None and self.month is None
 
-    @property
-    def has_date(self) -> bool:
-        """Return True when the deadline has a day the reminders can use."""
-        return self.kind in (DeadlineKind.DATE, DeadlineKind.MEETING) and self.due is not None
-
 
 class DeadlineError(ValueError):
     """A "Wanneer" text that cannot be read; `reason` is a code that texts.py renders."""

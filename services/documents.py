@@ -387,17 +387,11 @@ class DocumentService(ServiceBase):
                 if meeting is None:
                     raise MeetingNotFound(day)
             else:
-                meeting = (
-                    repo.last_held_meeting(team.id, today)
-                    or repo.meeting_before(team.id, today)
-                    or repo.meeting_after(team.id, today - timedelta(days=1))
+                meeting = repo.latest_meeting(team.id, today) or repo.meeting_after(
+                    team.id, today - timedelta(days=1)
                 )
             before = meeting.day - timedelta(days=1) if meeting else None
-            previous = (
-                repo.last_held_meeting(team.id, before) or repo.meeting_before(team.id, before)
-                if before
-                else None
-            )
+            previous = repo.latest_meeting(team.id, before) if before else None
             since = (
                 datetime.combine(previous.day, datetime.min.time(), self.tz) if previous else None
             )

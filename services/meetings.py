@@ -3,7 +3,6 @@ record and correct decisions."""
 
 from __future__ import annotations
 
-import calendar
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -18,7 +17,7 @@ from domain.errors import (
     TextTooLong,
     WrongState,
 )
-from domain.holidays import dutch_holidays, last_working_day_before
+from domain.holidays import last_working_day_of_month
 from domain.meetings import (
     MeetingHeader,
     MeetingTextError,
@@ -128,7 +127,7 @@ def attach_to_meeting(
         meeting = repo.meeting_in_month(row.team_id, month)
         created = None
         if meeting is None:
-            placeholder = max(_last_working_day(month), written)
+            placeholder = max(last_working_day_of_month(month), written)
             meeting = repo.new_meeting(row.team_id, placeholder, "tentative", now)
             meeting.day_estimated = True
             repo.event(row.team_id, "meeting_tentative", now, day=placeholder, estimated=True)
@@ -150,16 +149,6 @@ def attach_to_meeting(
         created = meeting
     row.meeting_id = meeting.id
     return created
-
-
-def _last_working_day(first: date) -> date:
-    """The last weekday of a month that is no Dutch public holiday."""
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return last if _is_working_day(last) else last_working_day_before(last)
-
-
-def _is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in dutch_holidays(day.year)
 
 
 def carry_over(repo: Repo, today: date, now: datetime, settings: ReminderSettings) -> int:
@@ -214,13 +203,13 @@ class MeetingService(ServiceBase):
             if estimated is not None and (meeting is None or meeting.id == estimated.id):
                 # "OT mei" made a tentative OT with a placeholder day: this is that OT.
                 meeting, estimated = estimated, None
-                self._move_to_day(repo, meeting, when.day, now)
                 meeting.day = when.day
+                self._move_actions(repo, repo.actions_at(meeting.id), meeting, now, mark=False)
             elif meeting is None:
                 meeting = repo.new_meeting(team.id, when.day, "planned", now)
             if estimated is not None:
                 # Another OT in the month was planned on this day: the placeholder joins it.
-                self._move_to_day(repo, meeting, when.day, now, source=estimated)
+                self._move_actions(repo, repo.actions_at(estimated.id), meeting, now, mark=False)
                 estimated.status = "cancelled"
                 estimated.updated_at = now
             meeting.day_estimated = False
@@ -238,22 +227,6 @@ class MeetingService(ServiceBase):
                     attached += 1
             repo.event(team.id, "meeting_planned", now, actor_id=actor.member_id, day=when.day)
             return MeetingChange(to_meeting(meeting), attached=attached)
-
-    def _move_to_day(
-        self,
-        repo: Repo,
-        meeting: MeetingRow,
-        day: date,
-        now: datetime,
-        source: MeetingRow | None = None,
-    ) -> None:
-        """Give the actions of an OT (or of `source`, joining it) a new day and replan them."""
-        for row in repo.actions_at((source or meeting).id):
-            row.meeting_id = meeting.id
-            row.due_date = day
-            row.updated_at = now
-            repo.cancel_pending_reminders(row.id)
-            replan(repo, row, self.reminder_settings)
 
     def upcoming(self, user: UserRef, chat: ChatRef | None) -> list[Meeting]:
         """Return the coming OTs of the team (planned and tentative)."""
