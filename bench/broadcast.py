@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.config import Config  # noqa: E402
+from bot.demo.fake_telegram import FakeTelegram  # noqa: E402
 from domain.holidays import dutch_holidays  # noqa: E402
 from domain.model import ChatRef, TeamSetup, UserRef  # noqa: E402
 from domain.reminders import ReminderSettings  # noqa: E402
@@ -34,7 +35,6 @@ from services.teams import TeamService  # noqa: E402
 from storage.db import make_engine, session_factory, upgrade  # noqa: E402
 from tests.conftest import FrozenClock  # noqa: E402
 from tests.e2e.conftest import BotThread  # noqa: E402
-from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
 
 TEAM = "OT Wonen en Leefomgeving"
 GROUP = ChatRef(-100100, is_private=False, title=TEAM)

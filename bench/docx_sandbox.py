@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.demo.seed_docx import build_seed_docx  # noqa: E402
 from documents import sandbox  # noqa: E402
 from documents.docx_io import read_docx, write_docx  # noqa: E402
 from documents.sandbox import read_docx_isolated  # noqa: E402
 from domain.actielijst import DocRow  # noqa: E402
-from tests.docx_seed import build_seed_docx  # noqa: E402
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:

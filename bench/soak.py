@@ -10,7 +10,7 @@ queue drains.
 
 The bot is started exactly as production starts it, as bench/updates.py does (its helpers are
 imported from there): `python -m bot.cli --config FILE run` in its own process, polling a
-FakeTelegram (tests/e2e/fake_telegram.py) served on 127.0.0.1 by this process. Its config adds
+FakeTelegram (bot/demo/fake_telegram.py) served on 127.0.0.1 by this process. Its config adds
 `[reminders] tick_seconds = 1`, a send window that is always open, every day a working day and
 no holidays, so reminders flow whenever they fall due. `--rtt MS` makes the fake answer every
 call but getUpdates after MS (the real Telegram is a round trip away); default 0, loopback.
@@ -524,7 +524,7 @@ def main() -> int:
     parser.add_argument("--rtt", type=float, default=0.0, metavar="MS", help="Bot API delay")
     args = parser.parse_args()
 
-    from tests.e2e.fake_telegram import FakeTelegram
+    from bot.demo.fake_telegram import FakeTelegram
 
     started = time.perf_counter()
     seconds = args.minutes * 60

@@ -8,7 +8,7 @@
 
 The bot is started exactly as production starts it: `python -m bot.cli --config FILE run`
 (= `otbot run`: migrations, `build_application`, `serve`, reminders on with their default
-one-minute tick) in its own process, polling a FakeTelegram (tests/e2e/fake_telegram.py) that
+one-minute tick) in its own process, polling a FakeTelegram (bot/demo/fake_telegram.py) that
 this process serves on 127.0.0.1. Bot and fake run in different processes, as the bot and
 Telegram do, so the fake's work is not charged to the bot's interpreter (GIL) and the bot's peak
 RSS is its own.
@@ -1262,7 +1262,7 @@ def main() -> int:
         bare_child(args.bare_child)
         return 0
 
-    from tests.e2e.fake_telegram import FakeTelegram
+    from bot.demo.fake_telegram import FakeTelegram
 
     started = time.perf_counter()
     now = datetime.now(UTC)

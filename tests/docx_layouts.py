@@ -1,5 +1,5 @@
 """Word actielijsten as other secretaries make them, built with python-docx (like
-tests/docx_seed.py: no binary fixtures).
+bot/demo/seed_docx.py: no binary fixtures).
 
 Each `Layout` is one way of writing the list that the bot must read, with what it must read
 from it: the header, the rows (statuses and decisions included) and the decisions' entries.
@@ -27,8 +27,8 @@ from typing import Any
 
 from docx import Document
 
+from bot.demo.seed_docx import docx_bytes
 from domain.actielijst import DocDecision, DocHeader, DocRow
-from tests.docx_seed import docx_bytes
 
 
 @dataclass(frozen=True)

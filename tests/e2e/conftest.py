@@ -17,13 +17,13 @@ import pytest
 
 from bot.app import build_application, serve
 from bot.config import Config
+from bot.demo.fake_telegram import FakeTelegram
 from bot.reminders import run_reminders
 from domain.holidays import dutch_holidays
 from domain.model import TeamSetup
 from domain.reminders import ReminderSettings
 from services.reminders import TickReport
 from tests.conftest import FrozenClock
-from tests.e2e.fake_telegram import FakeTelegram
 
 TEAM = "OT Wonen en Leefomgeving"
 GROUP_ID = -100100

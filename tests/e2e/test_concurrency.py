@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_story import team_people
 
 

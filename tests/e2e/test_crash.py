@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.demo.fake_telegram import FakeTelegram
 from domain.model import ChatRef, TeamSetup, UserRef
 from services.actions import ActionService
 from services.teams import TeamService
 from storage.db import make_engine, session_factory, upgrade
 from storage.models import ReminderRow
 from tests.conftest import FrozenClock
-from tests.e2e.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 40

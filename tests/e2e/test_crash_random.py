@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.demo.fake_telegram import Call, FakeTelegram
 from domain.model import ChatRef, TeamSetup, UserRef
 from services.actions import ActionService
 from services.teams import TeamService
@@ -51,7 +52,6 @@ from storage.models import (
     UserRow,
 )
 from tests.conftest import FrozenClock
-from tests.e2e.fake_telegram import Call, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("OTBOT_CRASH_SEED", "20270424"))

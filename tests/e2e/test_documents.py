@@ -10,14 +10,14 @@ from datetime import date
 
 import pytest
 
+from bot.demo.fake_telegram import FakeTelegram
+from bot.demo.seed_docx import build_seed_docx
 from bot.texts import day
 from documents.docx_io import read_docx
 from domain.actielijst import DocRow
 from services.documents import MONTHS
 from tests.docx_layouts import LABEL_TABLE, LAYOUTS, Layout
-from tests.docx_seed import build_seed_docx
 from tests.e2e.conftest import GROUP_ID, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_story import numbers, team_people
 
 

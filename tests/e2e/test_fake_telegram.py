@@ -31,7 +31,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from tests.e2e.fake_telegram import BOT_ID, FakeTelegram, UploadedFile, html_to_plain
+from bot.demo.fake_telegram import BOT_ID, FakeTelegram, UploadedFile, html_to_plain
 
 ALICE_ID = 1001
 GROUP_ID = -4001

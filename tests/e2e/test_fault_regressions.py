@@ -9,9 +9,9 @@ import logging
 
 import pytest
 
-from tests.docx_seed import build_seed_docx
+from bot.demo.fake_telegram import FakeTelegram
+from bot.demo.seed_docx import build_seed_docx
 from tests.e2e.conftest import GROUP_ID, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_hostile import (  # noqa: F401  (fixtures are used by name)
     cfg,
     press,

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import GROUP_ID, BotThread, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_reminders import at, tick
 
 MEMBERS = 25

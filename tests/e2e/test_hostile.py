@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 
 from bot.config import Config
+from bot.demo.fake_telegram import FakeTelegram, auto_entities
 from domain.holidays import dutch_holidays
 from domain.messages import MAX_ITEMS
 from domain.model import TeamSetup
 from domain.reminders import ReminderSettings
 from tests.e2e.conftest import GROUP_ID, TEAM, Tg
-from tests.e2e.fake_telegram import FakeTelegram, auto_entities
 from tests.e2e.test_story import numbers, team_people
 
 TEAM2 = "OT Werk"

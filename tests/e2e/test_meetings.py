@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import GROUP_ID, BotThread, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_reminders import at, tick
 from tests.e2e.test_story import add_seed, join, numbers, team_people
 

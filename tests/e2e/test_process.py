@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.fake_telegram import FakeTelegram
+from bot.demo.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 

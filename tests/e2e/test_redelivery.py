@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_story import team_people
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import GROUP_ID, BotThread, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_story import team_people
 
 

@@ -15,10 +15,10 @@ import pytest
 
 from bot import texts
 from bot.config import Config
+from bot.demo.fake_telegram import FakeTelegram
+from bot.demo.seed_docx import build_seed_docx
 from domain.model import TeamSetup
-from tests.docx_seed import build_seed_docx
 from tests.e2e.conftest import GROUP_ID, TEAM, BotThread, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_reminders import at, tick
 from tests.e2e.test_story import numbers, team_people
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import GROUP_ID, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.seed import seed_blocks
 
 

@@ -22,8 +22,8 @@ import logging
 
 import pytest
 
+from bot.demo.fake_telegram import FakeTelegram
 from tests.e2e.conftest import GROUP_ID, Tg
-from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.test_hostile import listing, press, start_team
 from tests.e2e.test_story import numbers
 

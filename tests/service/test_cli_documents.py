@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.demo.seed_docx import build_seed_docx
 from documents.docx_io import read_docx
-from tests.docx_seed import build_seed_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bot.demo.seed_docx import build_seed_docx
 from documents.docx_io import read_docx, write_docx
 from domain.actielijst import Actielijst, DocHeader, DocRow
 from domain.errors import BadValue
@@ -18,7 +19,6 @@ from services.meetings import MeetingService
 from services.reminders import ReminderService
 from storage.models import ActionRow, MeetingRow
 from tests.docx_layouts import LABEL_TABLE, LAYOUTS, NO_TOPIC, OTHER_ORDER, Layout
-from tests.docx_seed import build_seed_docx
 from tests.service.conftest import GROUP, SECRETARY, World
 
 

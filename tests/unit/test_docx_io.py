@@ -16,6 +16,7 @@ from docx.shared import Mm
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.demo.seed_docx import CALLAND, SEED, SEED_HEADER, SEED_ROWS, build_seed_docx, docx_bytes
 from documents.docx_io import (
     ACTION_HEADERS,
     APPENDIX_HEADERS,
@@ -27,7 +28,6 @@ from documents.docx_io import (
     write_docx,
 )
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow, DocumentError
-from tests.docx_seed import CALLAND, SEED, SEED_HEADER, SEED_ROWS, build_seed_docx, docx_bytes
 
 KRACHTEN = "Krachten bundelen: aantrekkelijk, schoon,\nheel en veilig"
 IEDEREEN = "Iedereen die wil terugkeren\nnaar een passende\nwoning in de buurt kan\nterugkeren"

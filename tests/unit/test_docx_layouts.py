@@ -9,11 +9,11 @@ from datetime import date
 import docx
 import pytest
 
+from bot.demo.seed_docx import docx_bytes
 from documents.docx_io import read_docx, status_of, write_docx
 from domain.actielijst import Actielijst, DocRow, DocumentError
 from domain.meetings import MeetingTextError, parse_header_day, written_year
 from tests.docx_layouts import LABEL_TABLE, LAYOUTS, OTHER_ORDER, Layout
-from tests.docx_seed import docx_bytes
 
 WRITTEN = date(2027, 3, 18)
 

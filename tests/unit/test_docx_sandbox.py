@@ -12,11 +12,11 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.demo.seed_docx import SEED, build_seed_docx
 from documents import sandbox
 from documents.docx_io import MAX_TABLE_CELLS, MAX_TABLE_ROWS, read_docx
 from documents.sandbox import from_json, read_docx_isolated, to_json
 from domain.actielijst import DocumentError
-from tests.docx_seed import SEED, build_seed_docx
 
 MB = 1024 * 1024
 LAUGHS = (

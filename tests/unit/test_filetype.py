@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
+from bot.demo.seed_docx import build_seed_docx
 from documents.filetype import FileKind, kind_by_content, kind_by_name
-from tests.docx_seed import build_seed_docx
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)

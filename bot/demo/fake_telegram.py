@@ -81,6 +81,11 @@ BLOCKED = "Forbidden: bot was blocked by the user"
 QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 
 
+def _answers(query_id: str) -> Callable[[Call], bool]:
+    """Match the answerCallbackQuery call that answers `query_id`."""
+    return lambda call: call.params.get("callback_query_id") == query_id
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -1200,11 +1205,7 @@ class FakeTelegram:
         with self._lock:
             self._senders.clear()  # the presses themselves need no settling
         for query_id in queries:
-            self.wait_for_call(
-                "answerCallbackQuery",
-                lambda c, q=query_id: c.params.get("callback_query_id") == q,
-                timeout=timeout,
-            )
+            self.wait_for_call("answerCallbackQuery", _answers(query_id), timeout=timeout)
         return queries
 
     async def await_updates_consumed(self, timeout: float = 10.0) -> None:
