@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
+from domain.meetings import meeting_title
 from domain.model import Action, DeadlineKind, ItemKind, Meeting
 
 __all__ = ["CSV_COLUMNS", "PRODID", "to_csv", "to_ics", "to_json", "to_markdown"]
@@ -458,7 +459,7 @@ def _meeting_event(
     meeting: Meeting, team_name: str, tz_name: str, stamp: str
 ) -> tuple[list[str], bool]:
     """Return the VEVENT of a meeting and whether it uses the time zone."""
-    summary = f"OT {team_name}" + (" (voorlopig)" if meeting.tentative else "")
+    summary = meeting_title(team_name) + (" (voorlopig)" if meeting.tentative else "")
     lines = ["BEGIN:VEVENT", f"UID:meeting-{meeting.id}@otbot", f"DTSTAMP:{stamp}"]
     start = _start_time(meeting.start)
     if start is not None:

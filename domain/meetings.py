@@ -37,6 +37,21 @@ _HEADER_LABELS = {
     "waar": "place",
     "tijd": "time",
 }
+# A team named after its meeting ("OT Wonen", "ot-Jeugd"): "OT" as a word, any case; "Otters"
+# is no such name.
+_OT_PREFIX = re.compile(r"^\s*OT\b[\s:\-\u2013\u2014]*", re.IGNORECASE)
+
+
+def meeting_title(team_name: str) -> str:
+    """Name a team's meeting: "OT Wonen" for team "Wonen" and for team "OT Wonen" alike."""
+    name = team_name.strip()
+    return name if _OT_PREFIX.match(name) else f"OT {name}".rstrip()
+
+
+def team_domain(team_name: str) -> str:
+    """The domain a team works on: its name without a leading "OT" ("OT Wonen": "Wonen")."""
+    name = team_name.strip()
+    return _OT_PREFIX.sub("", name, count=1).strip() or name
 
 
 class MeetingTextError(ValueError):

@@ -12,7 +12,13 @@ from datetime import date, datetime, timedelta
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
 from domain.deadline import read_deadline
 from domain.errors import BadValue, MeetingNotFound
-from domain.meetings import MeetingTextError, parse_day, parse_header_day, written_year
+from domain.meetings import (
+    MeetingTextError,
+    parse_day,
+    parse_header_day,
+    team_domain,
+    written_year,
+)
 from domain.model import (
     Action,
     Actor,
@@ -471,7 +477,7 @@ def _document(team_name: str, meeting: Meeting | None, actions: list[Action], tz
         if a.kind is ItemKind.DECISION
     )
     header = DocHeader(
-        domain=team_name.removeprefix("OT ").strip(),
+        domain=team_domain(team_name),
         chair=meeting.chair if meeting else "",
         attendees=meeting.attendees if meeting else (),
         date_text=_long_day(meeting.day) if meeting else "",

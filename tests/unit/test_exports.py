@@ -504,6 +504,22 @@ def test_ics_calendar_properties() -> None:
     ) in mine
 
 
+@pytest.mark.parametrize(
+    "team,summary",
+    [
+        ("Wonen en Leefomgeving", "OT Wonen en Leefomgeving"),
+        ("OT Wonen en Leefomgeving", "OT Wonen en Leefomgeving"),
+        ("ot Wonen", "ot Wonen"),
+        ("Otters", "OT Otters"),
+    ],
+)
+def test_ics_meeting_is_titled_ot_once(team: str, summary: str) -> None:
+    events = _components(_unfold(to_ics(team, MEETINGS, [], now=NOW)), "VEVENT")
+    titles = {e["UID"]: e["SUMMARY"] for e in events}
+    assert titles["meeting-1@otbot"] == summary
+    assert titles["meeting-2@otbot"] == f"{summary} (voorlopig)"
+
+
 def test_ics_vtimezone_for_amsterdam() -> None:
     lines = _calendar()
     start = lines.index("BEGIN:VTIMEZONE")

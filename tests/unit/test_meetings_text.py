@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from domain.meetings import MeetingTextError, parse_header, parse_when, split_attendees
+from domain.meetings import (
+    MeetingTextError,
+    meeting_title,
+    parse_header,
+    parse_when,
+    split_attendees,
+    team_domain,
+)
 
 WRITTEN = date(2027, 3, 18)
 
@@ -72,3 +79,24 @@ def test_a_period_is_no_meeting_day(text: str) -> None:
 
     with pytest.raises(MeetingTextError):
         parse_day(text, date(2027, 3, 18))
+
+
+@pytest.mark.parametrize(
+    "team,title,domain",
+    [
+        ("Wonen en Leefomgeving", "OT Wonen en Leefomgeving", "Wonen en Leefomgeving"),
+        ("OT Wonen en Leefomgeving", "OT Wonen en Leefomgeving", "Wonen en Leefomgeving"),
+        ("ot jeugd", "ot jeugd", "jeugd"),
+        ("Ot Werk en Bestaan", "Ot Werk en Bestaan", "Werk en Bestaan"),
+        ("OT-Jeugd", "OT-Jeugd", "Jeugd"),
+        ("OT: Jeugd", "OT: Jeugd", "Jeugd"),
+        ("  OT Wonen ", "OT Wonen", "Wonen"),
+        ("Otters", "OT Otters", "Otters"),  # "OT" only as a word of its own
+        ("OTW", "OT OTW", "OTW"),
+        ("Opgaveteam Wonen", "OT Opgaveteam Wonen", "Opgaveteam Wonen"),
+        ("OT", "OT", "OT"),  # nothing after the prefix: the name stays the domain
+    ],
+)
+def test_meeting_title_and_domain_never_double_the_ot(team: str, title: str, domain: str) -> None:
+    assert meeting_title(team) == title
+    assert team_domain(team) == domain
