@@ -1219,3 +1219,57 @@ def export_caption(team: str, meeting: Meeting | None, fmt: str) -> str:
     """Caption of an exported file."""
     when = f" na het OT van {day(meeting.day)}" if meeting else ""
     return f"Actielijst {escape(team)}{when} ({fmt})."
+
+
+# --- otbot demo: the page's answers and the terminal's lines ------------------------------
+
+DEMO_EMPTY = "Typ eerst een bericht."
+DEMO_EMPTY_FILE = "Kies eerst een bestand."
+DEMO_NO_PERSON = "Die persoon speelt niet mee in de demo."
+DEMO_NOT_YOUR_CHAT = "Je kunt alleen in de groep of in je eigen privéchat met de bot schrijven."
+DEMO_NO_MESSAGE = "Dat bericht bestaat niet (meer)."
+DEMO_NO_BUTTON = "Die knop staat niet (meer) onder het bericht."
+DEMO_NO_FILE = "Dat bestand bestaat niet."
+DEMO_NOTHING_PLANNED = (
+    "Er staat geen herinnering gepland: geef een actie een deadline (ASAP, een datum of een OT)."
+)
+DEMO_BAD_REQUEST = "Dat verzoek begrijp ik niet."
+DEMO_STOPPED = "Demo gestopt. / Demo stopped."
+
+
+def demo_sent_now(count: int) -> str:
+    """The scheduler sent what was already due."""
+    return f"Nu verstuurd: {count} {'bericht' if count == 1 else 'berichten'}."
+
+
+def demo_clock_moved(label: str, count: int) -> str:
+    """The demo clock jumped to the next reminder moment."""
+    what = "bericht" if count == 1 else "berichten"
+    return f"Klok vooruitgezet naar {label}: {count} {what} verstuurd."
+
+
+def demo_joined(names: str) -> str:
+    return f"{names} is lid geworden van de groep"
+
+
+def demo_left(name: str) -> str:
+    return f"{name} heeft de groep verlaten"
+
+
+def demo_ready(url: str, seeded: bool, where: str) -> str:
+    """The terminal line that says where the demo page is."""
+    seed = " met de actielijst van 18 maart" if seeded else ""
+    seed_en = " with the actielijst of 18 March" if seeded else ""
+    return (
+        f"OT actiebot demo{seed}: open {url} in je browser. Gegevens: {where}. "
+        "Ctrl+C stopt de demo.\n"
+        f"OT actiebot demo{seed_en}: open {url} in your browser. Data: {where}. "
+        "Ctrl+C stops the demo."
+    )
+
+
+def demo_port_taken(port: int) -> str:
+    return (
+        f"Poort {port} is al in gebruik: kies een andere met --port. / "
+        f"Port {port} is in use: choose another with --port."
+    )

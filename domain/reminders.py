@@ -61,6 +61,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -259,6 +260,31 @@ def digest_at(any_day: date, s: ReminderSettings) -> datetime:
     # No working day left in that week (a digest day off and holidays after it): the digest
     # still goes out, on the first working day after the week.
     return window_open_on(sunday + _DAY, s)
+
+
+def next_moment(
+    now: datetime,
+    s: ReminderSettings,
+    *,
+    action_moments: Iterable[datetime] = (),
+    pending_attempts: Iterable[datetime] = (),
+    meeting_days: Iterable[date] = (),
+    digest_wanted: bool = False,
+) -> datetime | None:
+    """Return the first moment after now at which the scheduler has something to send.
+
+    `action_moments` are the actions' next reminder times, `pending_attempts` the times of
+    outbox rows still waiting, `meeting_days` the coming OTs (a ping the working day before).
+    Each counts from the first send window at or after it, as the scheduler sends only then.
+    """
+    now = _utc(now)
+    candidates = [next_window(m, s) for m in (*action_moments, *pending_attempts)]
+    candidates += [group_ping_at(day, s) for day in meeting_days]
+    if digest_wanted:
+        today = _local(now, s).date()
+        candidates += [digest_at(today, s), digest_at(today + timedelta(days=7), s)]
+    later = [moment for moment in candidates if moment > now]
+    return min(later, default=None)
 
 
 def next_reminder(f: ActionFacts, s: ReminderSettings) -> Planned | None:

@@ -24,6 +24,7 @@ from domain.reminders import (
     group_ping_at,
     in_window,
     is_stale,
+    next_moment,
     next_reminder,
 )
 from domain.rules import sort_by_urgency
@@ -289,6 +290,24 @@ class ReminderService(ServiceBase):
             )
         repo.set_state("digest_week", marker)
         return made
+
+    def next_moment(self) -> datetime | None:
+        """Return the first moment after now at which a run will have something to send
+        (for `otbot demo`'s clock; the JobQueue itself simply looks every minute)."""
+        now = self.now()
+        today = self.local_date(now)
+        with unit_of_work(self.factory) as repo:
+            actions, pending = repo.upcoming_moments(now)
+            days = [day for _, day in repo.meeting_days(today, today + timedelta(days=60))]
+            digest = bool(repo.digest_recipients())
+        return next_moment(
+            now,
+            self.settings,
+            action_moments=actions,
+            pending_attempts=pending,
+            meeting_days=days,
+            digest_wanted=digest,
+        )
 
     # delivering ------------------------------------------------------------------------
     def claim(self, limit: int = MAX_PER_CLAIM) -> list[Delivery]:

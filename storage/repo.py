@@ -816,6 +816,20 @@ class Repo:
         )
         return [(u, t) for u, t in rows]
 
+    def upcoming_moments(self, now: datetime) -> tuple[list[datetime], list[datetime]]:
+        """The first next-reminder time of an open action after now, and the first attempt
+        time of a waiting outbox row (any, since one due now may wait for the window)."""
+        action = self.s.scalar(
+            select(func.min(ActionRow.next_remind_at)).where(
+                ActionRow.next_remind_at > now, ActionRow.status.in_(OPEN)
+            )
+        )
+        pending = self.s.scalar(
+            select(func.min(ReminderRow.next_attempt_at)).where(ReminderRow.status == "pending")
+        )
+        # min() keeps the column's type: the values come back aware, like the columns.
+        return ([action] if action else [], [pending] if pending else [])
+
     def state(self, key: str) -> str | None:
         row = self.s.get(SchedulerStateRow, key)
         return row.value if row else None

@@ -217,12 +217,40 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+ENTITY_OF_TAG = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
+    "tg-time": "date_time",
+}
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
 def html_to_plain(source: str) -> str:
     """Validate Telegram HTML like the Bot API does and return the visible text.
 
     Raises a 400 ``_ApiError`` ("can't parse entities: ...") on unsupported tags, unbalanced
     tags or a ``<`` that does not start a tag.
     """
+    return parse_html(source)[0]
+
+
+def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
+    """Validate Telegram HTML and return (visible text, entities), as Telegram sends them
+    back in the Message: offsets and lengths in UTF-16 units, ``text_link`` with its url."""
 
     def where(pos: int) -> int:
         return len(source[:pos].encode("utf-8"))
@@ -231,7 +259,9 @@ def html_to_plain(source: str) -> str:
         return _bad("can't parse entities: " + reason)
 
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, int, str]] = []  # tag name, UTF-16 start offset, url
+    entities: list[dict[str, Any]] = []
+    offset = 0  # UTF-16 length of out
     i = 0
     while i < len(source):
         char = source[i]
@@ -244,36 +274,76 @@ def html_to_plain(source: str) -> str:
                 name = inner[1:].strip().lower()
                 if not stack:
                     raise fail(f"Unexpected end tag at byte offset {where(i)}")
-                if name != stack[-1]:
-                    raise fail(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
-                stack.pop()
+                if name != stack[-1][0]:
+                    raise fail(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+                tag, start, url = stack.pop()
+                if offset > start:
+                    entity: dict[str, Any] = {
+                        "type": ENTITY_OF_TAG[tag],
+                        "offset": start,
+                        "length": offset - start,
+                    }
+                    if tag == "a":
+                        entity["url"] = url
+                    entities.append(entity)
             else:
                 match = re.match(r"[A-Za-z][A-Za-z0-9-]*", inner)
                 name = match.group(0).lower() if match else ""
                 if name not in HTML_TAGS or (name == "span" and "tg-spoiler" not in inner):
                     raise fail(f'Unsupported start tag "{name}" at byte offset {where(i)}')
-                stack.append(name)
+                href = _HREF.search(inner) if name == "a" else None
+                url = html_to_text(next(g for g in href.groups() if g is not None)) if href else ""
+                stack.append((name, offset, url))
             i = end + 1
-        elif char == "&":
+            continue
+        if char == "&":
             match = _HTML_ENTITY.match(source, i)
             if match is None:
-                out.append("&")
+                piece = "&"
                 i += 1
-                continue
-            body = match.group(1)
-            if body.startswith(("#x", "#X")):
-                out.append(chr(int(body[2:], 16)))
-            elif body.startswith("#"):
-                out.append(chr(int(body[1:])))
             else:
-                out.append(HTML_NAMED_ENTITIES.get(body.lower(), match.group(0)))
-            i = match.end()
+                piece = html_to_text(match.group(0))
+                i = match.end()
         else:
-            out.append(char)
+            piece = char
             i += 1
+        out.append(piece)
+        offset += utf16_len(piece)
     if stack:
-        raise fail(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
-    return "".join(out)
+        raise fail(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def html_to_text(entity: str) -> str:
+    """Decode one HTML character reference (``&amp;``, ``&#39;``, ``&#x27;``) or a string of
+    text containing them."""
+
+    def decode(match: re.Match[str]) -> str:
+        body = match.group(1)
+        if body.startswith(("#x", "#X")):
+            return chr(int(body[2:], 16))
+        if body.startswith("#"):
+            return chr(int(body[1:]))
+        return HTML_NAMED_ENTITIES.get(body.lower(), match.group(0))
+
+    return _HTML_ENTITY.sub(decode, entity)
+
+
+def strip_with_entities(
+    text: str, entities: list[dict[str, Any]]
+) -> tuple[str, list[dict[str, Any]]]:
+    """Strip surrounding whitespace as Telegram does, moving and clipping the entities."""
+    lead = utf16_len(text) - utf16_len(text.lstrip())
+    stripped = text.strip()
+    size = utf16_len(stripped)
+    kept = []
+    for entity in entities:
+        start = max(entity["offset"] - lead, 0)
+        end = min(entity["offset"] + entity["length"] - lead, size)
+        if end > start:
+            kept.append({**entity, "offset": start, "length": end - start})
+    return stripped, kept
 
 
 def auto_entities(text: str) -> list[dict[str, Any]]:
@@ -472,8 +542,10 @@ class FakeTelegram:
         bot_username: str = BOT_USERNAME,
         bot_first_name: str = BOT_FIRST_NAME,
         flood_limits: bool = False,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.token = token
+        self.clock = clock  # Unix seconds for message dates, when `now` was not set
         self.privacy_mode = privacy_mode
         self.flood_limits = flood_limits
         self.flood_violations: list[Call] = []
@@ -512,6 +584,8 @@ class FakeTelegram:
         self._migrated: dict[int, int] = {}
         self._messages: dict[int, dict[int, dict[str, Any]]] = {}
         self._message_sources: dict[tuple[int, int], str] = {}
+        # Bot messages sent with ForceReply: a Telegram app opens a reply to them at once.
+        self._force_replies: set[tuple[int, int]] = set()
         self._last_message_id: dict[int, int] = {}
         self._members: dict[int, dict[int, dict[str, Any]]] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -614,8 +688,11 @@ class FakeTelegram:
 
     @property
     def now(self) -> int:
-        """The fake's clock (Unix seconds) used for message dates; settable, None = real."""
-        return self._now if self._now is not None else int(time.time())
+        """The fake's clock (Unix seconds) used for message dates; settable, None = the
+        `clock` given, else real time."""
+        if self._now is not None:
+            return self._now
+        return int(self.clock() if self.clock is not None else time.time())
 
     @now.setter
     def now(self, value: float | None) -> None:
@@ -1087,6 +1164,24 @@ class FakeTelegram:
             if message.get("from", {}).get("id") == self.bot_id:
                 return message
         raise AssertionError(f"the bot sent no message in chat {chat_id}")
+
+    def forces_reply(self, chat_id: int, message_id: int) -> bool:
+        """True when the bot sent this message with ForceReply (the app opens a reply)."""
+        with self._lock:
+            return (chat_id, message_id) in self._force_replies
+
+    def held_back(self) -> frozenset[tuple[int, int]]:
+        """(chat id, message id) of the messages privacy mode kept from the bot."""
+        with self._lock:
+            return frozenset((m["chat"]["id"], m["message_id"]) for m in self.undelivered)
+
+    def stored_file(self, file_id: str) -> tuple[str, str, bytes] | None:
+        """(file name, MIME type, content) of a file sent by a user or the bot, or None."""
+        with self._lock:
+            stored = self._files.get(file_id)
+            if stored is None:
+                return None
+            return stored.file_name, stored.mime_type, stored.content
 
     def callback_answer(self, query_id: str) -> dict[str, Any] | None:
         """The answerCallbackQuery params for a pushed callback, or None if unanswered."""
@@ -1662,8 +1757,9 @@ class FakeTelegram:
     @staticmethod
     def _render(
         text: Any, parse_mode: Any, *, limit: int, what: str, allow_empty: bool
-    ) -> tuple[str, str]:
-        """Return (visible text, formatting key) for a text or caption, or raise 400."""
+    ) -> tuple[str, str, list[dict[str, Any]]]:
+        """Return (visible text, formatting key, entities) for a text or caption, or raise
+        400."""
         raw = "" if text is None else str(text)
         is_html = isinstance(parse_mode, str) and parse_mode.lower() == "html"
         if parse_mode not in (None, "") and not (
@@ -1671,12 +1767,13 @@ class FakeTelegram:
             and parse_mode.lower() in ("html", "markdown", "markdownv2")
         ):
             raise _bad(f"unsupported parse_mode {parse_mode}")
-        plain = (html_to_plain(raw) if is_html else raw).strip()
+        plain, entities = parse_html(raw) if is_html else (raw, [])
+        plain, entities = strip_with_entities(plain, entities)
         if not plain and not allow_empty:
             raise _bad(f"{what} is empty")
         if utf16_len(plain) > limit:
             raise _bad(f"{what} is too long")
-        return plain, (raw if is_html else plain)
+        return plain, (raw if is_html else plain), entities
 
     @staticmethod
     def _inline_markup(markup: Any) -> dict[str, Any] | None:
@@ -1817,7 +1914,7 @@ class FakeTelegram:
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target_chat(params.get("chat_id"))
-        text, source = self._render(
+        text, source, entities = self._render(
             params.get("text"),
             params.get("parse_mode"),
             limit=MAX_MESSAGE_LENGTH,
@@ -1826,17 +1923,22 @@ class FakeTelegram:
         )
         markup = self._inline_markup(params.get("reply_markup"))
         content: dict[str, Any] = {"text": text}
+        if entities:
+            content["entities"] = entities
         if markup is not None:
             content["reply_markup"] = markup
         message = self._bot_message(chat, content, params)
         self._message_sources[(chat["id"], message["message_id"])] = source
+        requested = params.get("reply_markup")
+        if isinstance(requested, dict) and requested.get("force_reply"):
+            self._force_replies.add((chat["id"], message["message_id"]))
         return copy.deepcopy(message)
 
     def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._stored_bot_message(params, "edit")
         if "text" not in message:
             raise _bad("there is no text in the message to edit")
-        text, source = self._render(
+        text, source, entities = self._render(
             params.get("text"),
             params.get("parse_mode"),
             limit=MAX_MESSAGE_LENGTH,
@@ -1852,6 +1954,9 @@ class FakeTelegram:
         ):
             raise _bad(NOT_MODIFIED)
         message["text"] = text
+        message.pop("entities", None)
+        if entities:
+            message["entities"] = entities
         self._message_sources[key] = source
         # Like Telegram: an edit without reply_markup removes the inline keyboard.
         if markup is None:
@@ -1995,7 +2100,7 @@ class FakeTelegram:
             raise _bad("wrong file identifier/HTTP URL specified")
         else:
             raise _bad("there is no document in the request")
-        caption, _ = self._render(
+        caption, _, entities = self._render(
             params.get("caption"),
             params.get("parse_mode"),
             limit=MAX_CAPTION_LENGTH,
@@ -2005,6 +2110,8 @@ class FakeTelegram:
         content: dict[str, Any] = {"document": stored.document()}
         if caption:
             content["caption"] = caption
+            if entities:
+                content["caption_entities"] = entities
         markup = self._inline_markup(params.get("reply_markup"))
         if markup is not None:
             content["reply_markup"] = markup
