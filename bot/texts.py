@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from domain.model import (
     DeadlineKind,
     ItemKind,
     Meeting,
+    NameOffer,
     ParseProblem,
     Person,
     Status,
@@ -21,6 +22,7 @@ from domain.model import (
 from services.documents import ImportPreview, ImportResult
 from services.meetings import Agenda, Decision, MeetingChange
 from services.reminders import Delivery, ReminderItem
+from services.teams import ReminderSwitches
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -383,16 +385,63 @@ MINE_SENT_PRIVATELY = (
 )
 
 
-def my_actions(actions: tuple[Action, ...], today: date, multi_team: bool) -> str:
-    """Render /mijnacties."""
+def my_actions(
+    actions: tuple[Action, ...],
+    today: date,
+    multi_team: bool,
+    offers: tuple[NameOffer, ...] = (),
+) -> str:
+    """Render /mijnacties; with no actions of one's own, the names that may be one's own."""
     own = [a for a in actions if not all(o.is_group for o in a.owners)]
     shared = [a for a in actions if a not in own]
-    parts = [f"<b>Jouw open acties ({len(own)})</b>" if own else "Je hebt geen eigen open acties."]
+    if own:
+        parts = [f"<b>Jouw open acties ({len(own)})</b>"]
+    else:
+        parts = [name_offer(offers, multi_team) if offers else "Je hebt geen eigen open acties."]
     parts.extend(action_line(a, today, multi_team) for a in own)
     if shared:
         parts.append(f"<b>Voor het hele team ({len(shared)})</b>")
         parts.extend(action_line(a, today, multi_team) for a in shared)
     return "\n\n".join(parts)
+
+
+def _open_count(n: int) -> str:
+    return f"{n} open actie" + ("s" if n != 1 else "")
+
+
+def name_offer(offers: tuple[NameOffer, ...], multi_team: bool) -> str:
+    """Ask whether a name nobody linked is the reader's, instead of "no actions of yours"."""
+
+    def where(o: NameOffer) -> str:
+        return f" van <b>{escape(o.team_name)}</b>" if multi_team else ""
+
+    if len(offers) == 1:
+        o = offers[0]
+        return (
+            f"Ben jij <b>{escape(o.name)}</b> uit de actielijst{where(o)}? Op die naam staan "
+            f"{_open_count(o.open_actions)}. Druk dan op de knop: dan komen ze bij jou, net "
+            f"als met <code>/ikben {escape(o.name)}</code>."
+        )
+    lines = "\n".join(
+        f"• <b>{escape(o.name)}</b>{where(o)}: {_open_count(o.open_actions)}" for o in offers
+    )
+    return (
+        f"Ben jij een van deze namen uit de actielijst?\n{lines}\n"
+        "Druk dan op de knop met jouw naam: dan komen de acties op die naam bij jou, net als "
+        "met <code>/ikben Naam</code>."
+    )
+
+
+def name_offer_button(offer: NameOffer, multi_team: bool) -> str:
+    """Label the button under the question "Ben jij Jan uit de actielijst?"."""
+    team = f" ({offer.team_name})" if multi_team else ""
+    return f"🙋 Ja, ik ben {offer.name}{team}"
+
+
+NAME_OFFER_NOT_YOURS = (
+    "Deze knop is voor wie /mijnacties vroeg; er is niets veranderd. Je eigen naam koppel je "
+    "met /ikben Naam."
+)
 
 
 PAGE_SIZE = 30  # actions per /acties page: one or two messages, not a flood
@@ -871,15 +920,41 @@ def snoozed(action: Action) -> str:
     return f"⏰ Goed, ik herinner je later aan #{action.number}."
 
 
-def reminder_settings(reminders_on: bool, digest_on: bool) -> str:
-    """Show /herinneringen."""
-    state = "aan" if reminders_on else "uit"
-    dig = "aan" if digest_on else "uit"
+WEEKDAY_NAMES = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+def _clock(t: time) -> str:
+    """Render a time of day as people write it: "9:00", "17:30"."""
+    return f"{t.hour}:{t.minute:02d}"
+
+
+def _weekdays(days: frozenset[int]) -> str:
+    """Render working days: "werkdagen" (Monday to Friday), "dinsdag t/m zaterdag", or
+    "maandag, woensdag en vrijdag"."""
+    if days == frozenset(range(5)):
+        return "werkdagen"
+    ordered = sorted(days)
+    if len(ordered) >= 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{WEEKDAY_NAMES[ordered[0]]} t/m {WEEKDAY_NAMES[ordered[-1]]}"
+    return _join([WEEKDAY_NAMES[d] for d in ordered])
+
+
+def reminder_settings(s: ReminderSwitches) -> str:
+    """Show /herinneringen, with the send window and digest day of the configuration."""
+    state = "aan" if s.reminders_on else "uit"
+    dig = "aan" if s.digest_on else "uit"
+    cfg = s.settings
+    holidays = ", niet op feestdagen" if cfg.holidays else ""
+    digest_day = cfg.digest_weekday  # not a working day: the digest waits for the next one
+    while digest_day not in cfg.working_days:
+        digest_day = (digest_day + 1) % 7
     return (
-        f"<b>Herinneringen</b>: {state}\n<b>Weekoverzicht op maandag</b>: {dig}\n\n"
+        f"<b>Herinneringen</b>: {state}\n"
+        f"<b>Weekoverzicht op {WEEKDAY_NAMES[digest_day]}</b>: {dig}\n\n"
         "Wijzigen:\n<code>/herinneringen uit</code> of <code>/herinneringen aan</code>\n"
         "<code>/herinneringen overzicht uit</code> of <code>/herinneringen overzicht aan</code>\n"
-        "Herinneringen komen alleen op werkdagen tussen 9:00 en 17:30."
+        f"Herinneringen komen alleen op {_weekdays(cfg.working_days)} tussen "
+        f"{_clock(cfg.window_start)} en {_clock(cfg.window_end)}{holidays}."
     )
 
 

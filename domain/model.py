@@ -156,6 +156,18 @@ class Person:
 
 
 @dataclass(frozen=True)
+class NameOffer:
+    """A name in a team's list nobody linked that may be the reader's own ("Ben jij Jan uit
+    de actielijst?"), with the number of open actions on it."""
+
+    team_id: int
+    team_name: str
+    member_id: int
+    name: str
+    open_actions: int
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who is doing something, in which team, and what they may do."""
 

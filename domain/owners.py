@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 MAX_NAME_LENGTH = 64
+MAX_NAME_OFFERS = 3  # "Ben jij Jan uit de actielijst?": at most this many names, each a button
 
 # Separators between names. The word separators need spaces around them so that names such
 # as "Karen", "Metin" or "Henk-Jan" stay whole; they match in any case ("Jan En Piet").
@@ -170,6 +171,18 @@ def split_organisation(name: str) -> tuple[str, str]:
     return text, organisation
 
 
+def first_name_match(name: str, first_name: str) -> int | None:
+    """How well a list name fits a first name: 0 when it is that name ("Jan", "jan", "Ján"),
+    1 when it is a full name that begins with it ("Jan van de Borden"), None otherwise
+    ("Jan-Willem", "Janneke" and "Marloes" are someone else)."""
+    key, first = normalize_name(name), normalize_name(first_name)
+    if not first or not key:
+        return None
+    if key == first:
+        return 0
+    return 1 if key.startswith(first + " ") else None
+
+
 def _fold(text: str) -> str:
     """Casefold without accents and dots: "Coördinator." is "coordinator"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -220,6 +233,8 @@ def _is_edge_junk(ch: str) -> bool:
 
 __all__ = [
     "MAX_NAME_LENGTH",
+    "MAX_NAME_OFFERS",
+    "first_name_match",
     "split_owners",
     "split_organisation",
     "normalize_name",

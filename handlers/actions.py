@@ -26,6 +26,7 @@ from handlers.common import (
     small_int,
 )
 from handlers.context import BotContext
+from handlers.members import name_offer_buttons
 from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE  # edits of commands are ignored: they would run twice
@@ -55,15 +56,16 @@ async def mijnacties(update: Update, context: BotContext) -> None:
     note a minute instead of everyone's list."""
     user, chat = sender(update), chat_ref(update)
     result = await as_member(update, context, lambda: context.actions.mine(user, chat))
-    text = texts.my_actions(result.actions, result.today, result.multi_team)
+    text = texts.my_actions(result.actions, result.today, result.multi_team, result.offers)
+    markup = name_offer_buttons(result.offers, user.telegram_id, result.multi_team)
     if chat is None or chat.is_private or not result.reachable:
-        await reply(update, text)
+        await reply(update, text, markup)
         return
     try:
-        await send_parts(context.bot, user.telegram_id, text)
+        await send_parts(context.bot, user.telegram_id, text, markup)
     except Forbidden:  # blocked the bot since: answer here after all
         context.teams.private_chat_status(user, False)
-        await reply(update, text)
+        await reply(update, text, markup)
         return
     now = context.actions.now()
     last = context.services.group_notes.get(chat.chat_id)

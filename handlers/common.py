@@ -98,12 +98,20 @@ def split_message(text: str, limit: int = MAX_MESSAGE, max_lines: int = 0) -> li
     return [p for p in parts if p.strip()] or [""]
 
 
-async def send_parts(bot: Bot, chat_id: int, text: str) -> Message | None:
-    """Send HTML text to a chat, split to Telegram's limits; return the last part."""
+async def send_parts(
+    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """Send HTML text to a chat, split to Telegram's limits; the keyboard goes on the last
+    part. Return the last part."""
     sent: Message | None = None
-    for part in split_message(text, max_lines=MAX_ENTITIES_LINES):
+    parts = split_message(text, max_lines=MAX_ENTITIES_LINES)
+    for i, part in enumerate(parts):
         sent = await bot.send_message(
-            chat_id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+            chat_id,
+            part,
+            parse_mode=ParseMode.HTML,
+            disable_web_page_preview=True,
+            reply_markup=markup if i == len(parts) - 1 else None,
         )
     return sent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Update, User
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -18,12 +18,15 @@ from telegram.ext import (
 
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
+from domain.model import NameOffer
 from handlers.common import (
     chat_ref,
     command_args,
     person_ref,
+    plain_text,
     reply,
     sender,
+    small_int,
     user_ref,
 )
 from handlers.context import BotContext
@@ -72,6 +75,59 @@ async def ikben(update: Update, context: BotContext) -> None:
         update, context, lambda: context.teams.claim_name(user, chat, name)
     )
     await reply(update, texts.name_linked(person, moved > 0))
+
+
+def name_offer_buttons(
+    offers: tuple[NameOffer, ...], telegram_id: int, multi_team: bool
+) -> InlineKeyboardMarkup | None:
+    """One "Ja, ik ben Jan" button per offered name: n:ik:<team>:<member>:<offered to>
+    (at most 9 + 9 + 20 digits: well within Telegram's 64 bytes)."""
+    if not offers:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.name_offer_button(o, multi_team),
+                    callback_data=f"n:ik:{o.team_id}:{o.member_id}:{telegram_id}",
+                )
+            ]
+            for o in offers
+        ]
+    )
+
+
+async def name_button(update: Update, context: BotContext) -> None:
+    """Link the name /mijnacties offered, as /ikben does; only for whom it was offered to."""
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    ids = [small_int(x) for x in parts[2:4]] if len(parts) == 5 and parts[1] == "ik" else []
+    if len(ids) != 2 or None in ids or not (parts[4].isascii() and parts[4].isdigit()):
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    team_id, member_id = int(parts[2]), int(parts[3])
+    user, chat = sender(update), chat_ref(update)
+    if parts[4] != str(user.telegram_id):  # offered to someone else: change nothing
+        await query.answer(texts.NAME_OFFER_NOT_YOURS, show_alert=True)
+        return
+    try:
+        linked = await as_member(
+            update,
+            context,
+            lambda: context.teams.claim_offered_name(user, chat, team_id, member_id),
+        )
+    except DomainError as err:  # linked meanwhile by someone else, no longer in the team
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        return
+    if linked is None:
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    person, moved = linked
+    text = texts.name_linked(person, moved > 0)
+    await query.answer(plain_text(text))
+    await query.edit_message_reply_markup(reply_markup=None)
+    await reply(update, text)
 
 
 async def team(update: Update, context: BotContext) -> None:
@@ -198,7 +254,7 @@ async def herinneringen(update: Update, context: BotContext) -> None:
         context,
         lambda: context.teams.reminder_switches(user, chat, reminders_on, digest_on),
     )
-    await reply(update, texts.reminder_settings(*state))
+    await reply(update, texts.reminder_settings(state))
 
 
 async def edited(update: Update, context: BotContext) -> None:
@@ -226,6 +282,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("start", start, filters=NEW))
     app.add_handler(CommandHandler("help", help_cmd, filters=NEW))
     app.add_handler(CommandHandler("ikben", ikben, filters=NEW))
+    app.add_handler(CallbackQueryHandler(name_button, pattern=r"^n:"))
     app.add_handler(CommandHandler("team", team, filters=NEW))
     app.add_handler(CommandHandler("herinneringen", herinneringen, filters=NEW))
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, members_joined))

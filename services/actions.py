@@ -30,6 +30,7 @@ from domain.model import (
     DeadlineKind,
     DraftItem,
     ItemKind,
+    NameOffer,
     ParseProblem,
     Status,
     UserRef,
@@ -40,6 +41,7 @@ from domain.rules import is_late, may_close, may_update, sort_by_urgency, status
 from services.base import ServiceBase, message_key
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
+from services.teams import name_offers
 from storage.models import (
     ActionOwnerRow,
     ActionRow,
@@ -100,6 +102,8 @@ class ActionList:
     page: int = 1
     pages: int = 1
     reachable: bool = False  # the reader pressed Start and can be written to privately
+    # Names nobody linked that may be the reader's, when no action is theirs yet.
+    offers: tuple[NameOffer, ...] = ()
 
 
 class ActionService(ServiceBase):
@@ -290,8 +294,14 @@ class ActionService(ServiceBase):
             )
             today = self.today()
             actions = sort_by_urgency(found, today)
+            mine = {m.id for m, _ in memberships}
+            own = any(o.member_id in mine for a in found for o in a.owners)
             return ActionList(
-                tuple(actions), today, multi_team=len(memberships) > 1, reachable=reachable
+                tuple(actions),
+                today,
+                multi_team=len(memberships) > 1,
+                reachable=reachable,
+                offers=() if own else name_offers(repo, user, memberships),
             )
 
     def team_list(

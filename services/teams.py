@@ -16,8 +16,15 @@ from domain.errors import (
     SecretaryNotSeen,
     TextTooLong,
 )
-from domain.model import Actor, ChatRef, Person, Team, TeamSetup, UserRef
-from domain.owners import MAX_NAME_LENGTH, is_group_owner, normalize_name
+from domain.model import Actor, ChatRef, NameOffer, Person, Team, TeamSetup, UserRef
+from domain.owners import (
+    MAX_NAME_LENGTH,
+    MAX_NAME_OFFERS,
+    first_name_match,
+    is_group_owner,
+    normalize_name,
+)
+from domain.reminders import ReminderSettings
 from services.base import ServiceBase
 from storage.models import MemberRow, TeamRow
 from storage.repo import Repo, to_person, to_team, unit_of_work
@@ -31,6 +38,15 @@ class GroupLink:
     team: Team
     old_chat_id: int | None
     pending: bool = False
+
+
+@dataclass(frozen=True)
+class ReminderSwitches:
+    """A person's reminder switches, and when the configuration lets reminders go out."""
+
+    reminders_on: bool
+    digest_on: bool
+    settings: ReminderSettings
 
 
 class TeamService(ServiceBase):
@@ -342,10 +358,34 @@ class TeamService(ServiceBase):
         """Link the user's account to a name in the list ("/ikben Marloes"); count actions."""
         with unit_of_work(self.factory) as repo:
             member, team, actor = self.resolve(repo, user, chat)
-            if not name_fits(name, user):
-                raise NameNotYours(name, user.first_name or user.full_name)
-            moved = self._link_name(repo, team, member, name, actor)
-            return self._person(repo, member), moved
+            return self._claim_name(repo, user, member, team, actor, name)
+
+    def claim_offered_name(
+        self, user: UserRef, chat: ChatRef | None, team_id: int, member_id: int
+    ) -> tuple[Person, int] | None:
+        """The "Ja, ik ben Jan" button under /mijnacties: link the offered name exactly as
+        "/ikben Jan" would in that team. None when the button names nobody of that team."""
+        with unit_of_work(self.factory) as repo:
+            member, team, actor = self.resolve(repo, user, chat, team_id=team_id)
+            offered = repo.find_member(member_id)
+            if offered is None or offered.team_id != team.id:
+                return None
+            # Linked meanwhile by someone else: the name now leads to them (NameTaken).
+            return self._claim_name(repo, user, member, team, actor, offered.name)
+
+    def _claim_name(
+        self,
+        repo: Repo,
+        user: UserRef,
+        member: MemberRow,
+        team: TeamRow,
+        actor: Actor,
+        name: str,
+    ) -> tuple[Person, int]:
+        if not name_fits(name, user):
+            raise NameNotYours(name, user.first_name or user.full_name)
+        moved = self._link_name(repo, team, member, name, actor)
+        return self._person(repo, member), moved
 
     def add_member(
         self,
@@ -422,7 +462,7 @@ class TeamService(ServiceBase):
         chat: ChatRef | None,
         reminders_on: bool | None = None,
         digest_on: bool | None = None,
-    ) -> tuple[bool, bool]:
+    ) -> ReminderSwitches:
         """Show or change whether a person gets reminders and the weekly digest."""
         now = self.now()
         with unit_of_work(self.factory) as repo:
@@ -442,7 +482,7 @@ class TeamService(ServiceBase):
                     reminders=urow.reminders_on,
                     digest=urow.digest_on,
                 )
-            return urow.reminders_on, urow.digest_on
+            return ReminderSwitches(urow.reminders_on, urow.digest_on, self.reminder_settings)
 
     # helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -517,9 +557,27 @@ def name_fits(name: str, user: UserRef) -> bool:
     nobody takes over another member's actions, and a typo renames nobody.
     """
     key = normalize_name(name)
-    first = normalize_name(user.first_name)
     full = normalize_name(f"{user.first_name} {user.last_name}")
     username = (user.username or "").casefold()
     return bool(key) and (
-        key in (first, full, username) or (bool(first) and key.split(" ")[0] == first)
+        key in (full, username) or first_name_match(name, user.first_name) is not None
     )
+
+
+def name_offers(
+    repo: Repo, user: UserRef, memberships: list[tuple[MemberRow, TeamRow]]
+) -> tuple[NameOffer, ...]:
+    """The names nobody linked that may be this user's (their first name, or a full name
+    beginning with it), in the teams where no action is theirs yet; best matches first."""
+    owning = repo.owning(m.id for m, _ in memberships)
+    teams = {t.id: t for m, t in memberships if m.id not in owning}
+    found: list[tuple[int, str, int, NameOffer]] = []
+    for owner, count in repo.unlinked_owners(teams):
+        rank = first_name_match(owner.name, user.first_name)  # what name_fits lets /ikben link
+        if rank is None:
+            continue
+        team = teams[owner.team_id]
+        offer = NameOffer(team.id, team.name, owner.id, owner.name, count)
+        found.append((rank, normalize_name(owner.name), team.id, offer))
+    found.sort(key=lambda f: f[:3])
+    return tuple(f[3] for f in found[:MAX_NAME_OFFERS])

@@ -442,6 +442,53 @@ class Repo:
             )
         )
 
+    def find_member(self, member_id: int) -> MemberRow | None:
+        """A member by id, or None (a stale or forged button)."""
+        return self.s.get(MemberRow, member_id)
+
+    def owning(self, member_ids: Iterable[int]) -> set[int]:
+        """Which of these members own an action (open, closed or cancelled; not undone)."""
+        ids = list(member_ids)
+        if not ids:
+            return set()
+        return set(
+            self.s.scalars(
+                select(ActionOwnerRow.member_id)
+                .join(ActionRow, ActionRow.id == ActionOwnerRow.action_id)
+                .where(
+                    ActionOwnerRow.member_id.in_(ids),
+                    ActionRow.status != Status.WITHDRAWN.value,
+                )
+                .distinct()
+            )
+        )
+
+    def unlinked_owners(self, team_ids: Iterable[int]) -> list[tuple[MemberRow, int]]:
+        """The people in these teams' lists nobody linked yet, each with their number of open
+        actions (only those who have any)."""
+        ids = list(team_ids)
+        if not ids:
+            return []
+        counts = (
+            select(ActionOwnerRow.member_id, func.count(ActionRow.id).label("open"))
+            .join(ActionRow, ActionRow.id == ActionOwnerRow.action_id)
+            .where(ActionRow.team_id.in_(ids), ActionRow.status.in_(OPEN))
+            .group_by(ActionOwnerRow.member_id)
+            .subquery()
+        )
+        rows = self.s.execute(
+            select(MemberRow, counts.c.open)
+            .join(counts, counts.c.member_id == MemberRow.id)
+            .where(
+                MemberRow.user_id.is_(None),
+                MemberRow.is_group.is_(False),
+                MemberRow.merged_into_id.is_(None),
+                MemberRow.left_at.is_(None),
+            )
+            .order_by(MemberRow.team_id, MemberRow.name)
+        )
+        return [(m, n) for m, n in rows]
+
     def members(self, team_id: int) -> list[MemberRow]:
         return list(
             self.s.scalars(

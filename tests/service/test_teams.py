@@ -175,3 +175,73 @@ def test_secretaries_known_before_pinning_are_pinned_at_start(db_url, clock):
         pins = conn.execute(text("SELECT username, telegram_id FROM secretary_pins")).all()
     assert pins == [("marloes_npsnw", 900)]
     assert teams.actor(THIEF, GROUP).is_secretary is False
+
+
+JANS = (
+    "Jan van de Borden: memo delen (ASAP)\n"
+    "Jan: data doorsturen (ASAP)\n"
+    "Jan: rondleiding plannen (ASAP)\n"
+    "Janneke: flyers (ASAP)\n"
+    "Jan-Willem: zaal boeken (ASAP)\n"
+    "Jan de Vries: notulen (ASAP)\n"
+    "Jan Bakker: begroting (ASAP)\n"
+    "OT: evalueren (ASAP)"
+)
+
+
+def test_mine_offers_the_names_that_may_be_yours(world, clock):
+    world.actions.add_from_message(SECRETARY, GROUP, JANS, clock())
+    world.teams.join_seen(1, JAN)  # after the list named him: "Jan ..." is nobody's yet
+    mine = world.actions.mine(JAN, private(JAN))
+    assert [a.text for a in mine.actions] == ["evalueren"]  # the team's, not his own
+    # His first name itself first, then full names beginning with it; Janneke, Jan-Willem
+    # and the group "OT" are not offered; at most three.
+    assert [(o.name, o.open_actions) for o in mine.offers] == [
+        ("Jan", 2),
+        ("Jan Bakker", 1),
+        ("Jan de Vries", 1),
+    ]
+    assert {o.team_name for o in mine.offers} == {"OT Wonen"}
+    # Louise's name is not in the list: nothing to offer.
+    world.teams.join_seen(1, LOUISE)
+    assert world.actions.mine(LOUISE, private(LOUISE)).offers == ()
+
+
+def test_an_offered_name_links_as_ikben_does(world, clock):
+    world.actions.add_from_message(SECRETARY, GROUP, JANS, clock())
+    world.teams.join_seen(1, JAN)
+    offer = world.actions.mine(JAN, private(JAN)).offers[0]
+    person, moved = world.teams.claim_offered_name(
+        JAN, private(JAN), offer.team_id, offer.member_id
+    )
+    assert (person.name, person.telegram_id, moved) == ("Jan", JAN.telegram_id, 2)
+    mine = world.actions.mine(JAN, private(JAN))
+    assert [a.text for a in mine.actions] == [
+        "data doorsturen",
+        "rondleiding plannen",
+        "evalueren",
+    ]
+    assert mine.offers == ()  # he has actions of his own now: no more questions
+    # Another Jan pressing the same (old) offer: the name is taken, nothing changes.
+    other = UserRef(950, "Jan", "Bakker")
+    world.teams.join_seen(1, other)
+    with pytest.raises(NameTaken):
+        world.teams.claim_offered_name(other, private(other), offer.team_id, offer.member_id)
+    # A button naming nobody of this team changes nothing either.
+    assert world.teams.claim_offered_name(other, private(other), offer.team_id, 99999) is None
+    # Someone whose first name is not the offered name is refused as /ikben refuses them.
+    world.teams.join_seen(1, LOUISE)
+    bakker = next(o for o in world.actions.mine(other, private(other)).offers)
+    with pytest.raises(NameNotYours):
+        world.teams.claim_offered_name(LOUISE, private(LOUISE), bakker.team_id, bakker.member_id)
+
+
+def test_no_offer_for_whom_already_has_actions(world, clock):
+    world.actions.add_from_message(SECRETARY, GROUP, "Jan: data doorsturen (ASAP)", clock())
+    world.teams.join_seen(1, JAN)
+    world.teams.claim_name(JAN, private(JAN), "Jan")
+    world.actions.close(JAN, private(JAN), 1)
+    world.actions.add_from_message(SECRETARY, GROUP, "Jan de Vries: notulen (ASAP)", clock())
+    # No open action of his own, but his account has actions (a closed one): no offer.
+    mine = world.actions.mine(JAN, private(JAN))
+    assert mine.actions == () and mine.offers == ()

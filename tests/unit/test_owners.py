@@ -6,6 +6,7 @@ import pytest
 
 from domain.owners import (
     MAX_NAME_LENGTH,
+    first_name_match,
     is_group_owner,
     normalize_name,
     split_organisation,
@@ -242,3 +243,33 @@ def test_probed_owner_lists(
 def test_all_partners_is_a_group() -> None:
     assert is_group_owner("alle partners NPSNW")
     assert is_group_owner("Alle leden")
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "expected"),
+    [
+        # The same name, whatever the case, accents or spacing: the best match.
+        ("Jan", "Jan", 0),
+        ("jan", "JAN", 0),
+        ("Ján", "Jan", 0),
+        ("Jan", "Ján", 0),
+        ("  Jan ", "Jan", 0),
+        ("Moustapha (SAAAM)", "Moustapha", 0),  # the organisation is no part of the name
+        ("Jan-Willem", "Jan-Willem", 0),
+        # A full name that begins with the first name.
+        ("Jan van de Borden", "Jan", 1),
+        ("jan van de borden", "Ján", 1),
+        ("Jan Willem Smit", "Jan Willem", 1),
+        ("Niels Raat (Stadgenoot)", "Niels", 1),
+        # Someone else.
+        ("Jan-Willem", "Jan", None),
+        ("Janneke", "Jan", None),
+        ("Marloes", "Jan", None),
+        ("van de Borden", "Jan", None),
+        ("Jan", "Jan Willem", None),
+        ("Jan", "", None),
+        ("", "Jan", None),
+    ],
+)
+def test_first_name_match(name: str, first: str, expected: int | None) -> None:
+    assert first_name_match(name, first) == expected
