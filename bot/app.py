@@ -19,6 +19,7 @@ from bot.errors import on_error
 from bot.ordering import InOrderPerSender
 from bot.ratelimit import FloodLimiter
 from bot.reminders import reminder_tick
+from bot.startup import DEFAULT_STARTUP_RETRY_SECONDS, StartupBudget, start_step
 from handlers import actions, documents, meetings, members, secretary
 from handlers.context import BotContext, Services
 from services.actions import ActionService
@@ -126,18 +127,54 @@ def _poll_failed(error: TelegramError) -> None:
     log.warning("polling Telegram failed, retrying: %s", error)
 
 
-async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) -> None:
-    """Run the bot until `stop` is set: start, poll, then shut down cleanly."""
-    await app.initialize()
-    try:
-        if app.post_init is not None:
-            await app.post_init(app)
-        assert app.updater is not None
-        await app.updater.start_polling(
+class _QuietBootstrap(logging.Filter):
+    """Drop PTB's "Bootstrap ... Aborting" traceback: start_step retries or reports it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but the bootstrap loop's own."""
+        return not record.getMessage().startswith("Network Retry Loop (Bootstrap")
+
+
+async def serve(
+    app: OTApp,
+    stop: asyncio.Event,
+    *,
+    poll_timeout: float = 30.0,
+    startup_retry_seconds: float = DEFAULT_STARTUP_RETRY_SECONDS,
+    budget: StartupBudget | None = None,
+) -> None:
+    """Run the bot until `stop` is set: start, poll, then shut down cleanly.
+
+    Start-up (getMe, the command menu, deleteWebhook) retries a network failure or timeout
+    for `startup_retry_seconds`, then raises StartupError, as it does at once for a token
+    Telegram refuses. `stop` set during those retries ends serve() quietly."""
+    budget = budget or StartupBudget(startup_retry_seconds, stop)
+    assert app.updater is not None
+    updater = app.updater
+
+    async def poll() -> None:
+        await updater.start_polling(
             timeout=int(poll_timeout),
             allowed_updates=Update.ALL_TYPES,
             error_callback=_poll_failed,
         )
+
+    async def post_init() -> None:  # safe to repeat: config sync and recovery are idempotent
+        if app.post_init is not None:
+            await app.post_init(app)
+
+    ptb_loop_log = logging.getLogger("telegram.ext")  # PTB's network retry loop logs here
+    quiet = _QuietBootstrap()
+    ptb_loop_log.addFilter(quiet)
+    try:
+        for step, call in (
+            ("getMe", app.initialize),
+            ("setMyCommands", post_init),
+            ("deleteWebhook", poll),
+        ):
+            if not await start_step(step, call, budget):
+                return
+        ptb_loop_log.removeFilter(quiet)
         await app.start()
         # Everything loaded so far lives as long as the bot: keep it out of the collector's
         # full passes, which otherwise cost 50-70 ms pauses on a busy heap.
@@ -149,7 +186,13 @@ async def serve(app: OTApp, stop: asyncio.Event, *, poll_timeout: float = 30.0) 
         gc.set_threshold(GC_YOUNG_THRESHOLD, 10, 10)
         log.info("bot @%s is running", app.bot.username)
         await stop.wait()
-        await app.updater.stop()
+        await updater.stop()
         await app.stop()
     finally:
+        ptb_loop_log.removeFilter(quiet)
+        if updater.running:  # told to stop between start_polling and start()
+            await updater.stop()
+        # Application.shutdown() skips an application whose initialize() failed, but the
+        # bot may have opened its HTTP clients already.
         await app.shutdown()
+        await app.bot.shutdown()

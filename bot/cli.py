@@ -1,4 +1,15 @@
-"""The `otbot` command: run the bot, or migrate the database."""
+"""The `otbot` command: run the bot, migrate the database, import and export actielijsten.
+
+Exit codes (also in `otbot run --help`):
+  0  done; `otbot run` stopped by SIGINT/SIGTERM
+  1  `otbot import`: answered no, nothing stored
+  2  usage or configuration: a bad option or config file, no token, an unknown team, a file
+     that cannot be read
+  3  Telegram refused the token (401 Unauthorized)
+  4  Telegram unreachable at start-up (connection refused, no DNS, 5xx) for
+     [telegram] startup_retry_seconds
+  5  Telegram did not answer in time at start-up, for [telegram] startup_retry_seconds
+"""
 
 from __future__ import annotations
 
@@ -8,8 +19,18 @@ import signal
 import sys
 from pathlib import Path
 
+from bot import cli_texts, texts
 from bot import config as config_module
-from bot import texts
+from bot.startup import StartupError, StartupFailure
+
+EXIT_OK = 0
+EXIT_DECLINED = 1
+EXIT_USAGE = 2
+EXIT_FOR_STARTUP = {
+    StartupFailure.TOKEN: 3,
+    StartupFailure.NETWORK: 4,
+    StartupFailure.TIMEOUT: 5,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return _import(cfg, args)
     if args.command == "export":
         return _export(cfg, args)
-    return _run(cfg)
+    return _run(cfg, str(args.config or config_module.default_path() or "config.toml"))
 
 
 def _services(cfg: config_module.Config):  # type: ignore[no-untyped-def]
@@ -154,10 +175,10 @@ def _db(command: str, url: str) -> int:
     return 0
 
 
-def _run(cfg: config_module.Config) -> int:
+def _run(cfg: config_module.Config, config_path: str) -> int:
     if not cfg.token:
         print(texts.NO_TOKEN, file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     from bot.app import build_application, serve
     from bot.logging_setup import setup
     from storage.db import upgrade
@@ -171,10 +192,21 @@ def _run(cfg: config_module.Config) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(app, stop, poll_timeout=cfg.poll_timeout)
+        await serve(
+            app,
+            stop,
+            poll_timeout=cfg.poll_timeout,
+            startup_retry_seconds=cfg.startup_retry_seconds,
+        )
 
-    asyncio.run(run())
-    return 0
+    try:
+        asyncio.run(run())
+    except StartupError as err:
+        detail = err.detail.replace(cfg.token, "<token>")
+        line = cli_texts.startup_failed(err.failure, err.step, detail, err.seconds, config_path)
+        print(line, file=sys.stderr)
+        return EXIT_FOR_STARTUP[err.failure]
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.startup import DEFAULT_STARTUP_RETRY_SECONDS
 from domain.holidays import dutch_holidays
 from domain.model import TeamSetup
 from domain.reminders import ReminderSettings
@@ -35,6 +36,7 @@ class Config:
     timezone: str = "Europe/Amsterdam"
     teams: tuple[TeamSetup, ...] = ()
     poll_timeout: float = 30.0
+    startup_retry_seconds: float = DEFAULT_STARTUP_RETRY_SECONDS
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     reminders_enabled: bool = True
     tick_seconds: float = 60.0
@@ -83,6 +85,9 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
         or not 1 <= concurrent <= 256
     ):
         raise ConfigError("[bot] concurrent_updates must be a whole number from 1 to 256")
+    retry = tg.get("startup_retry_seconds", DEFAULT_STARTUP_RETRY_SECONDS)
+    if not isinstance(retry, int | float) or isinstance(retry, bool) or not 0 <= retry <= 86400:
+        raise ConfigError("[telegram] startup_retry_seconds must be a number from 0 to 86400")
     return Config(
         token=(env.get("TELEGRAM_BOT_TOKEN") or str(tg.get("token", ""))).strip(),
         base_url=str(tg.get("base_url", DEFAULT_BASE_URL)),
@@ -91,6 +96,7 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
         timezone=timezone,
         teams=tuple(teams),
         poll_timeout=float(tg.get("poll_timeout", 30.0)),
+        startup_retry_seconds=float(retry),
         reminders=_reminders(rem, tz),
         reminders_enabled=bool(rem.get("enabled", True)),
         tick_seconds=float(rem.get("tick_seconds", 60.0)),

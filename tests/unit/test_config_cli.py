@@ -26,7 +26,8 @@ def test_example_config_loads_and_documents_every_key(tmp_path: Path) -> None:
     text = example.read_text()
     assert cfg.concurrent_updates == 16
     keys = ("token", "base_url", "base_file_url", "url", "timezone", "secretaries", "chat_id")
-    for key in (*keys, "concurrent_updates"):
+    assert cfg.startup_retry_seconds == 120
+    for key in (*keys, "concurrent_updates", "startup_retry_seconds"):
         assert f"{key} =" in text
 
 
@@ -51,6 +52,12 @@ def test_environment_wins_and_teams_parse(tmp_path: Path) -> None:
     assert TOKEN not in repr(cfg)
 
 
+def test_startup_retry_seconds_may_be_a_fraction(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[telegram]\nstartup_retry_seconds = 0.5\n")
+    assert load(path, env={}).startup_retry_seconds == 0.5
+
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -61,6 +68,9 @@ def test_environment_wins_and_teams_parse(tmp_path: Path) -> None:
         "[bot]\nconcurrent_updates = 1000\n",
         '[bot]\nconcurrent_updates = "16"\n',
         "[bot]\nconcurrent_updates = true\n",
+        "[telegram]\nstartup_retry_seconds = -1\n",
+        '[telegram]\nstartup_retry_seconds = "2 minutes"\n',
+        "[telegram]\nstartup_retry_seconds = true\n",
     ],
 )
 def test_bad_config_is_refused(tmp_path: Path, content: str) -> None:
