@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ from pathlib import Path
 from bot import cli_texts, texts
 from bot import config as config_module
 from bot.startup import StartupError, StartupFailure
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_DECLINED = 1
@@ -67,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import(cfg, args)
     if args.command == "export":
         return _export(cfg, args)
-    return _run(cfg, str(args.config or config_module.default_path() or "config.toml"))
+    path = args.config or config_module.default_path()
+    return _run(cfg, str(path) if path else None)
 
 
 def _services(cfg: config_module.Config):  # type: ignore[no-untyped-def]
@@ -175,7 +179,7 @@ def _db(command: str, url: str) -> int:
     return 0
 
 
-def _run(cfg: config_module.Config, config_path: str) -> int:
+def _run(cfg: config_module.Config, config_path: str | None) -> int:
     if not cfg.token:
         print(texts.NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
@@ -184,6 +188,8 @@ def _run(cfg: config_module.Config, config_path: str) -> int:
     from storage.db import upgrade
 
     setup(cfg.token)
+    for problem, team in config_module.team_problems(cfg):
+        log.warning(cli_texts.team_problem(problem, team, config_path))
     upgrade(cfg.db_url)
     app = build_application(cfg)
 
@@ -203,7 +209,8 @@ def _run(cfg: config_module.Config, config_path: str) -> int:
         asyncio.run(run())
     except StartupError as err:
         detail = err.detail.replace(cfg.token, "<token>")
-        line = cli_texts.startup_failed(err.failure, err.step, detail, err.seconds, config_path)
+        where = config_path or "config.toml"
+        line = cli_texts.startup_failed(err.failure, err.step, detail, err.seconds, where)
         print(line, file=sys.stderr)
         return EXIT_FOR_STARTUP[err.failure]
     return EXIT_OK

@@ -7,6 +7,7 @@ reads it is at a shell, not in a chat. The texts for Telegram users are in bot/t
 
 from __future__ import annotations
 
+from bot.config import EXAMPLE_SECRETARY, EXAMPLE_TEAM
 from bot.startup import StartupFailure
 
 
@@ -64,4 +65,41 @@ def startup_retry(failure: StartupFailure, step: str, detail: str, pause: float)
     return _join(
         f"{dutch} ({step}: {detail}); opnieuw over {wait}",
         f"{english} ({step}: {detail}); retrying in {wait}",
+    )
+
+
+def team_problem(problem: str, team: str, config: str | None) -> str:
+    """A warning at start: the configuration has no usable team yet, and what to edit."""
+    if problem == "none" and config is None:
+        return _join(
+            "Geen configuratiebestand en dus geen team: kopieer config.example.toml naar "
+            "config.toml (of wijs er een aan met OTBOT_CONFIG) en zet onder [team] de name en "
+            "secretaries (Telegram-id's of @gebruikersnamen)",
+            "No config file, so no team: copy config.example.toml to config.toml (or point "
+            "OTBOT_CONFIG at one) and set name and secretaries (Telegram ids or @usernames) "
+            "under [team]",
+        )
+    if problem == "none":
+        return _join(
+            f"Geen team in {config}: voeg een [team] toe met name en secretaries "
+            "(Telegram-id's of @gebruikersnamen)",
+            f"No team in {config}: add a [team] with name and secretaries (Telegram ids or "
+            "@usernames)",
+        )
+    if problem == "no_secretary":
+        return _join(
+            f"Team ‘{team}’ in {config} heeft geen secretaris: zet bij dat team secretaries "
+            "(Telegram-id's of @gebruikersnamen)",
+            f"Team ‘{team}’ in {config} has no secretary: set secretaries for that team "
+            "(Telegram ids or @usernames)",
+        )
+    name_nl = name_en = ""
+    if team == EXAMPLE_TEAM:
+        name_nl, name_en = " en de naam van je team onder name", " and your team's name in name"
+    return _join(
+        f"Team ‘{team}’ in {config} heeft nog de voorbeeldsecretaris @{EXAMPLE_SECRETARY} "
+        f"uit config.example.toml: zet je eigen Telegram-id of @gebruikersnaam onder "
+        f"secretaries{name_nl}",
+        f"Team ‘{team}’ in {config} still has config.example.toml's example secretary "
+        f"@{EXAMPLE_SECRETARY}: put your own Telegram id or @username in secretaries{name_en}",
     )

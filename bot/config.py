@@ -23,6 +23,11 @@ DEFAULT_DB_URL = "sqlite:///data/otbot.sqlite3"
 DEFAULT_CONCURRENT_UPDATES = 16  # updates handled at once while they wait for Telegram
 
 
+# The placeholders of config.example.toml: a bot started with them has no real secretary.
+EXAMPLE_TEAM = "OT Wonen en Leefomgeving"
+EXAMPLE_SECRETARY = "secretaris_npsnw"
+
+
 class ConfigError(ValueError):
     """The configuration file cannot be used; the message says why."""
 
@@ -102,6 +107,21 @@ def load(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
         tick_seconds=float(rem.get("tick_seconds", 60.0)),
         concurrent_updates=concurrent,
     )
+
+
+def team_problems(cfg: Config) -> list[tuple[str, str]]:
+    """What the teams still lack to be used: ("none", "") when there is no team; per team
+    ("example", name) for config.example.toml's secretary (and, with it, its team name: then
+    the name is the example's too) and ("no_secretary", name) for none at all."""
+    if not cfg.teams:
+        return [("none", "")]
+    problems = []
+    for team in cfg.teams:
+        if EXAMPLE_SECRETARY in team.secretary_usernames:
+            problems.append(("example", team.name))
+        elif not team.secretary_ids and not team.secretary_usernames:
+            problems.append(("no_secretary", team.name))
+    return problems
 
 
 WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}

@@ -73,6 +73,28 @@ def failure_line(err: str, token: str) -> str:
     return printed[0]
 
 
+def test_the_example_config_warns_what_to_edit(tmp_path: Path, fake: FakeTelegram) -> None:
+    config = tmp_path / "config.toml"  # the example as copied, pointed at the fake
+    example = (ROOT / "config.example.toml").read_text()
+    config.write_text(example.replace('base_url = ""', f'base_url = "{fake.base_url}"', 1))
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--config", str(config), "run"],
+        cwd=tmp_path,
+        env={**env, "TELEGRAM_BOT_TOKEN": WRONG_TOKEN},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 3
+    [warning] = [x for x in result.stderr.splitlines() if "WARNING" in x]
+    assert (
+        f"Team ‘OT Wonen en Leefomgeving’ in {config} heeft nog de voorbeeldsecretaris" in warning
+    )
+    assert "@secretaris_npsnw" in warning and "put your own Telegram id" in warning
+    failure_line(result.stderr, WRONG_TOKEN)
+
+
 def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

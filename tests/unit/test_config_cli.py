@@ -122,3 +122,36 @@ def test_token_is_redacted_from_log_lines(caplog: pytest.LogCaptureFixture) -> N
     logger.warning("POST https://bot-api.example/bot%s/getUpdates failed", TOKEN)
     assert TOKEN not in caplog.text
     assert "bot<token>/getUpdates" in caplog.text
+
+
+def test_team_problems_name_what_to_edit(tmp_path: Path) -> None:
+    from bot import cli_texts
+    from bot.config import team_problems
+
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    [(problem, team)] = team_problems(load(example, env={}))
+    assert (problem, team) == ("example", "OT Wonen en Leefomgeving")
+    line = cli_texts.team_problem(problem, team, "/etc/otbot/config.toml")
+    dutch, english = line.split(" / ", 1)
+    assert "@secretaris_npsnw" in dutch and "/etc/otbot/config.toml" in dutch
+    assert "secretaries" in dutch and "name" in dutch
+    assert "example secretary @secretaris_npsnw" in english and "name" in english
+
+    path = tmp_path / "config.toml"
+    path.write_text('[team]\nname = "OT A"\nsecretaries = ["@secretaris_npsnw", 42]\n')
+    [(problem, team)] = team_problems(load(path, env={}))
+    assert (problem, team) == ("example", "OT A")
+    assert "team's name" not in cli_texts.team_problem(problem, team, str(path))
+
+    path.write_text('[team]\nname = "OT A"\n[[teams]]\nname = "OT B"\nsecretaries = [42]\n')
+    assert team_problems(load(path, env={})) == [("no_secretary", "OT A")]
+    assert "OT A" in cli_texts.team_problem("no_secretary", "OT A", str(path))
+
+    path.write_text("[storage]\n")
+    assert team_problems(load(path, env={})) == [("none", "")]
+    assert f"No team in {path}" in cli_texts.team_problem("none", "", str(path))
+    assert "copy config.example.toml" in cli_texts.team_problem("none", "", None)
+    assert team_problems(load(None, env={})) == [("none", "")]
+
+    path.write_text('[team]\nname = "OT A"\nsecretaries = [42, "@marloes"]\n')
+    assert team_problems(load(path, env={})) == []
