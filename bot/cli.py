@@ -36,29 +36,116 @@ EXIT_FOR_STARTUP = {
 }
 
 
+ENVIRONMENT = {
+    "TELEGRAM_BOT_TOKEN": "the bot token from @BotFather (wins over [telegram] token)",
+    "OTBOT_CONFIG": "the config file (default: ./config.toml if it exists; --config wins)",
+    "OTBOT_DB_URL": "the database URL (wins over [storage] url); default:\n"
+    f"{config_module.DEFAULT_DB_URL}, relative to the working directory",
+}
+EXIT_CODES = """\
+exit status:
+  0  stopped by SIGINT or SIGTERM
+  2  no token, or a bad config file or option
+  3  Telegram refused the token (401 Unauthorized)
+  4  Telegram unreachable at start-up for [telegram] startup_retry_seconds
+  5  Telegram did not answer in time at start-up, for [telegram] startup_retry_seconds"""
+
+
+def _epilog(*names: str, extra: str = "") -> str:
+    """The environment variables a command reads, for the end of its --help."""
+    width = max(len(n) for n in names)
+    lines = ["environment variables:"]
+    for name in names:
+        first, *more = ENVIRONMENT[name].split("\n")
+        lines.append(f"  {name.ljust(width)}  {first}")
+        lines += [f"  {'':{width}}  {line}" for line in more]
+    return "\n".join(lines) + (f"\n\n{extra}" if extra else "")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("otbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command."""
-    parser = argparse.ArgumentParser(prog="otbot", description="OT actiebot")
+    raw = argparse.RawDescriptionHelpFormatter
+    data = ("OTBOT_CONFIG", "OTBOT_DB_URL")
+    parser = argparse.ArgumentParser(
+        prog="otbot",
+        description="OT actiebot",
+        formatter_class=raw,
+        epilog=_epilog("TELEGRAM_BOT_TOKEN", *data, extra="`otbot COMMAND --help` for more."),
+    )
+    parser.add_argument("--version", action="version", version=f"otbot {_version()}")
     parser.add_argument("--config", type=Path, help="config file (default: ./config.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="migrate the database and run the bot (long polling)")
-    db = sub.add_parser("db", help="database commands")
+    sub.add_parser(
+        "run",
+        help="migrate the database and run the bot (long polling)",
+        formatter_class=raw,
+        epilog=_epilog("TELEGRAM_BOT_TOKEN", *data, extra=EXIT_CODES),
+    )
+    db = sub.add_parser("db", help="database commands", formatter_class=raw, epilog=_epilog(*data))
     db_sub = db.add_subparsers(dest="db_command", required=True)
-    db_sub.add_parser("upgrade", help="apply the migrations and exit")
-    db_sub.add_parser("current", help="print the database's migration revision")
-    imp = sub.add_parser("import", help="read a Word actielijst (.docx) into a team")
+    db_sub.add_parser(
+        "upgrade", help="apply the migrations and exit", formatter_class=raw, epilog=_epilog(*data)
+    )
+    db_sub.add_parser(
+        "current",
+        help="print the database's migration revision",
+        formatter_class=raw,
+        epilog=_epilog(*data),
+    )
+    imp = sub.add_parser(
+        "import",
+        help="read a Word actielijst (.docx) into a team",
+        formatter_class=raw,
+        epilog=_epilog(*data),
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--team", help="team name (needed when the bot has several)")
     imp.add_argument(
         "--meeting-date", help="the meeting's date, YYYY-MM-DD (when the document gives no year)"
     )
     imp.add_argument("--yes", action="store_true", help="store without asking")
-    exp = sub.add_parser("export", help="write the actielijst of a meeting")
+    exp = sub.add_parser(
+        "export",
+        help="write the actielijst of a meeting",
+        formatter_class=raw,
+        epilog=_epilog(*data),
+    )
     exp.add_argument("--team", help="team name (needed when the bot has several)")
     exp.add_argument("--format", choices=["docx", "md", "csv", "json", "ics"], default="docx")
     exp.add_argument("--meeting", default="", help="the meeting's day, e.g. '18 maart'")
     exp.add_argument("--out", type=Path, help="output file (default: a name in ./)")
+    demo = sub.add_parser(
+        "demo",
+        help="try the bot in a browser, without Telegram",
+        formatter_class=raw,
+        epilog="environment variables: none; the demo reads no token and no config file "
+        "(--config is ignored).",
+    )
+    demo.add_argument(
+        "--seed",
+        action="store_true",
+        help="start with the seed actielijst imported and the next OT planned",
+    )
+    demo.add_argument(
+        "--port", type=int, default=8000, help="port of the demo web page on 127.0.0.1"
+    )
+    demo.add_argument(
+        "--db", default=None, help="database URL (default: SQLite in a temporary folder)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "demo":  # needs no config and no token
+        from bot.demo.runner import run_demo
+
+        return run_demo(args)
     try:
         cfg = config_module.load(args.config or config_module.default_path())
     except config_module.ConfigError as err:

@@ -155,3 +155,51 @@ def test_team_problems_name_what_to_edit(tmp_path: Path) -> None:
 
     path.write_text('[team]\nname = "OT A"\nsecretaries = [42, "@marloes"]\n')
     assert team_problems(load(path, env={})) == []
+
+
+def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"otbot {version('otbot')}"
+
+
+@pytest.mark.parametrize(
+    ("command", "variables"),
+    [
+        ([], ["TELEGRAM_BOT_TOKEN", "OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["run"], ["TELEGRAM_BOT_TOKEN", "OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["db"], ["OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["db", "upgrade"], ["OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["db", "current"], ["OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["import"], ["OTBOT_CONFIG", "OTBOT_DB_URL"]),
+        (["export"], ["OTBOT_CONFIG", "OTBOT_DB_URL"]),
+    ],
+)
+def test_help_lists_the_environment_variables_read(
+    capsys: pytest.CaptureFixture[str], command: list[str], variables: list[str]
+) -> None:
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    epilog = capsys.readouterr().out.split("environment variables:\n", 1)[1]
+    listed = [line.split()[0] for line in epilog.splitlines() if line[2:3].isupper()]
+    assert listed == variables
+    if command == ["run"]:
+        assert "3  Telegram refused the token" in epilog
+
+
+def test_demo_help_says_it_needs_no_token(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    out = capsys.readouterr().out
+    assert "--seed" in out and "--port" in out and "--db" in out
+    assert "reads no token and no config file" in out
