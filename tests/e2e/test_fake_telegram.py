@@ -135,7 +135,6 @@ def test_unstarted_and_blocked_users_are_forbidden(fake: FakeTelegram) -> None:
     assert fake.sent_texts() == []
 
 
-@pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
 def test_fail_next_429_raises_retry_after_once(fake: FakeTelegram) -> None:
     started_alice(fake)
     fake.fail_next(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 from typing import Any
 
 import pytest
 from telegram.error import RetryAfter
 
-from bot.ratelimit import NO_RETRY, FloodLimiter
+from bot.ratelimit import NO_RETRY, FloodLimiter, retry_seconds
 
 
 class Telegram:
@@ -78,3 +79,18 @@ def test_only_messages_spend_a_chats_budget() -> None:
         assert not bucket.has_capacity()  # the group's third message this minute must wait
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("opt_in", ["true", "false"])
+def test_retry_after_is_read_as_a_timedelta_or_an_int(
+    monkeypatch: pytest.MonkeyPatch, opt_in: str
+) -> None:
+    """PTB 22 gives an int unless PTB_TIMEDELTA opts in (bot/__init__.py does); PTB 23 a
+    timedelta. Either way the limiter reads seconds, without a deprecation warning."""
+    monkeypatch.setenv("PTB_TIMEDELTA", opt_in)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PTB 22 itself warns when it makes one without opt-in
+        err = RetryAfter(3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert retry_seconds(err) == 3.0
