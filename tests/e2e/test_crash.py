@@ -37,7 +37,8 @@ def prepare(url: str) -> list[UserRef]:
     upgrade(url)
     clock = FrozenClock(datetime.now(UTC) - timedelta(days=10))
     setups = (TeamSetup(name="OT Wonen", secretary_usernames=frozenset({"marloes_npsnw"})),)
-    factory = session_factory(make_engine(url))
+    engine = make_engine(url)
+    factory = session_factory(engine)
     teams = TeamService(factory, setups=setups, clock=clock)
     actions = ActionService(factory, setups=setups, clock=clock)
     teams.sync_config()
@@ -53,6 +54,7 @@ def prepare(url: str) -> list[UserRef]:
         if person is not SECRETARY:
             teams.claim_name(person, private, person.first_name)
         teams.reminder_switches(person, private, digest_on=False)
+    engine.dispose()
     return people
 
 
@@ -98,18 +100,18 @@ def test_sigkill_between_send_and_record_loses_nothing_sends_nothing_twice(
     for person in people:  # they all pressed Start once
         fake.mark_started(fake.user(person.telegram_id, person.first_name))
 
-    first = start(tmp_path, fake, url)
-    try:
-        fake.wait_for_call("sendMessage", lambda c: c.status == 200, timeout=30)
-        # Hold Telegram's answer to the next reminder: it is delivered, the bot never hears so.
-        hold = fake.hold_next("sendMessage")
-        assert hold.arrived.wait(30)
-        first.send_signal(signal.SIGKILL)
-        first.wait(30)
-    finally:
-        if first.poll() is None:
-            first.kill()
-        hold.release.set()
+    with start(tmp_path, fake, url) as first:  # and its stderr pipe closed when it is gone
+        try:
+            fake.wait_for_call("sendMessage", lambda c: c.status == 200, timeout=30)
+            # Hold Telegram's answer to the next reminder: delivered, the bot never hears so.
+            hold = fake.hold_next("sendMessage")
+            assert hold.arrived.wait(30)
+            first.send_signal(signal.SIGKILL)
+            first.wait(30)
+        finally:
+            if first.poll() is None:
+                first.kill()
+            hold.release.set()
     sent_before = {p.telegram_id for p in people if delivered(fake, p.telegram_id)}
     assert 2 <= len(sent_before) < PEOPLE
 
@@ -132,8 +134,10 @@ def test_sigkill_between_send_and_record_loses_nothing_sends_nothing_twice(
 
     counts = {p.telegram_id: delivered(fake, p.telegram_id) for p in people}
     assert set(counts.values()) == {1}, counts  # nothing lost, nothing twice
-    with session_factory(make_engine(url))() as s:
+    engine = make_engine(url)
+    with session_factory(engine)() as s:
         statuses = [
             r.status for r in s.scalars(select(ReminderRow).where(ReminderRow.kind == "date_due"))
         ]
+    engine.dispose()
     assert sorted(statuses) == ["sent"] * (PEOPLE - 1) + ["uncertain"]

@@ -267,7 +267,8 @@ def test_second_poller_ends_the_first_with_conflict(fake: FakeTelegram) -> None:
         await fake.await_call("getUpdates", after=mark)
         # A second process polling with the same token.
         other = Bot(fake.token, base_url=fake.base_url, base_file_url=fake.base_file_url)
-        assert await other.get_updates(timeout=0) == ()
+        async with other:  # closes its connections
+            assert await other.get_updates(timeout=0) == ()
         with pytest.raises(Conflict):
             await first
 
@@ -278,7 +279,8 @@ def test_wrong_token_is_rejected(fake: FakeTelegram) -> None:
     async def main() -> None:
         bot = Bot("654321:WRONG", base_url=fake.base_url, base_file_url=fake.base_file_url)
         with pytest.raises(InvalidToken):
-            await bot.get_me()
+            async with bot:  # getMe, then its connections closed again
+                pass
 
     asyncio.run(main())
     assert fake.calls[-1].status == 401

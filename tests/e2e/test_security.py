@@ -8,6 +8,7 @@ nothing of the team was reached or changed.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from typing import Any
 
@@ -42,7 +43,7 @@ def cfg(cfg: Config) -> Config:
 def events(db_url: str, kind: str) -> list[str]:
     """The audit trail's payloads of one kind (read straight from the database file)."""
     path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:  # sqlite3's own `with` does not close
         rows = conn.execute("SELECT detail FROM events WHERE kind = ? ORDER BY id", (kind,))
         return [r[0] for r in rows]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -31,10 +32,12 @@ class World:
 
 
 @pytest.fixture
-def world(db_url, clock) -> World:  # type: ignore[no-untyped-def]
-    factory = session_factory(make_engine(db_url))
+def world(db_url, clock) -> Iterator[World]:  # type: ignore[no-untyped-def]
+    engine = make_engine(db_url)
+    factory = session_factory(engine)
     kw = {"setups": (SETUP,), "clock": clock}
     world = World(TeamService(factory, **kw), ActionService(factory, **kw))
     world.teams.sync_config()
     world.teams.link_group(SECRETARY, GROUP)
-    return world
+    yield world
+    engine.dispose()  # closes the pooled SQLite connections

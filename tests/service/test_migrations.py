@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from alembic import command
 from alembic.util.exc import CommandError
@@ -21,8 +22,8 @@ def test_upgrade_is_idempotent_and_sets_pragmas(db_url, tmp_path):
     before = current_revision(db_url)
     upgrade(db_url)
     assert current_revision(db_url) == before is not None
-    conn = sqlite3.connect(tmp_path / "otbot.sqlite3")
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with closing(sqlite3.connect(tmp_path / "otbot.sqlite3")) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_foreign_keys_are_enforced(db_url):
@@ -34,7 +35,8 @@ def test_foreign_keys_are_enforced(db_url):
     from storage.db import make_engine, session_factory
     from storage.models import MemberRow
 
-    factory = session_factory(make_engine(db_url))
+    engine = make_engine(db_url)
+    factory = session_factory(engine)
     with pytest.raises(IntegrityError), factory() as s, s.begin():
         s.add(
             MemberRow(
@@ -46,3 +48,4 @@ def test_foreign_keys_are_enforced(db_url):
                 created_at=datetime.now(UTC),
             )
         )
+    engine.dispose()

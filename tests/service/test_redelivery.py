@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import func, select
 
@@ -13,9 +15,11 @@ from tests.service.conftest import GROUP, JAN, SECRETARY, SETUP, World
 
 
 @pytest.fixture
-def meetings(world: World, db_url, clock) -> MeetingService:  # type: ignore[no-untyped-def]
+def meetings(world: World, db_url, clock) -> Iterator[MeetingService]:  # type: ignore[no-untyped-def]
     world.teams.claim_name(JAN, GROUP, "Jan")
-    return MeetingService(session_factory(make_engine(db_url)), setups=(SETUP,), clock=clock)
+    engine = make_engine(db_url)
+    yield MeetingService(session_factory(engine), setups=(SETUP,), clock=clock)
+    engine.dispose()
 
 
 def count(meetings: MeetingService, row: type) -> int:

@@ -175,6 +175,7 @@ def test_secretaries_known_before_pinning_are_pinned_at_start(db_url, clock):
         pins = conn.execute(text("SELECT username, telegram_id FROM secretary_pins")).all()
     assert pins == [("marloes_npsnw", 900)]
     assert teams.actor(THIEF, GROUP).is_secretary is False
+    engine.dispose()
 
 
 JANS = (
