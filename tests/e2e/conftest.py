@@ -7,6 +7,7 @@ the fake server synchronously and waits (on a condition, never a sleep) for the 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
 from collections.abc import Iterator
@@ -42,11 +43,19 @@ class BotThread:
         self._thread = threading.Thread(target=self._run, name="otbot", daemon=True)
 
     def _run(self) -> None:
+        threshold = gc.get_threshold()
         try:
             asyncio.run(self._main())
         except BaseException as err:  # surfaced by stop()
             self.error = err
             self._ready.set()
+        finally:
+            # serve() freezes the heap and raises the collector's thresholds for a process
+            # that is the bot; this one is the test session, so give them back. Otherwise
+            # every earlier test's objects stay frozen, out of gc.get_referrers' sight too
+            # (Hypothesis then warns that trio's registered Random has no referrers).
+            gc.unfreeze()
+            gc.set_threshold(*threshold)
 
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
