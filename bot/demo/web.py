@@ -36,6 +36,10 @@ class DemoServer(ThreadingHTTPServer):
     world: DemoWorld
     page: bytes
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a tab mid-request is no error worth a traceback.
+        log.debug("demo page: a request from %s broke off", client_address, exc_info=True)
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: DemoServer
@@ -121,6 +125,7 @@ class _Handler(BaseHTTPRequestHandler):
         size = int(self.headers.get("Content-Length") or 0)
         kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if kind != "application/json" or not 0 < size <= MAX_BODY:
+            self.close_connection = True  # the body stays unread: no second request on it
             self._json(400, {"error": texts.DEMO_BAD_REQUEST})
             return None
         try:
