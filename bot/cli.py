@@ -4,7 +4,7 @@ Exit codes (also in `otbot run --help`):
   0  done; `otbot run` stopped by SIGINT/SIGTERM
   1  `otbot import`: answered no, nothing stored
   2  usage or configuration: a bad option or config file, no token, an unknown team, a file
-     that cannot be read
+     that cannot be read, no terminal to ask on (`otbot import` without --yes)
   3  Telegram refused the token (401 Unauthorized)
   4  Telegram unreachable at start-up (connection refused, no DNS, 5xx) for
      [telegram] startup_retry_seconds
@@ -49,6 +49,12 @@ exit status:
   3  Telegram refused the token (401 Unauthorized)
   4  Telegram unreachable at start-up for [telegram] startup_retry_seconds
   5  Telegram did not answer in time at start-up, for [telegram] startup_retry_seconds"""
+
+IMPORT_EXIT_CODES = """\
+exit status:
+  0  stored
+  1  answered no: nothing stored
+  2  a bad file, date, team or option; or no terminal to ask on and no --yes"""
 
 
 def _epilog(*names: str, extra: str = "") -> str:
@@ -105,12 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         "import",
         help="read a Word actielijst (.docx) into a team",
         formatter_class=raw,
-        epilog=_epilog(*data),
+        epilog=_epilog(*data, extra=IMPORT_EXIT_CODES),
     )
     imp.add_argument("file", type=Path)
     imp.add_argument("--team", help="team name (needed when the bot has several)")
     imp.add_argument(
-        "--meeting-date", help="the meeting's date, YYYY-MM-DD (when the document gives no year)"
+        "--meeting-date",
+        help="the meeting's date when the document gives none or no year: 2027-03-18, "
+        "18-3-2027, '18 maart 2027' or '18 maart' (the most recent one)",
     )
     imp.add_argument("--yes", action="store_true", help="store without asking")
     exp = sub.add_parser(
@@ -121,7 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     exp.add_argument("--team", help="team name (needed when the bot has several)")
     exp.add_argument("--format", choices=["docx", "md", "csv", "json", "ics"], default="docx")
-    exp.add_argument("--meeting", default="", help="the meeting's day, e.g. '18 maart'")
+    exp.add_argument(
+        "--meeting",
+        default="",
+        help="the meeting's day, e.g. '18 maart', 18-3-2027 or 2027-03-18 (default: the latest)",
+    )
     exp.add_argument("--out", type=Path, help="output file (default: a name in ./)")
     demo = sub.add_parser(
         "demo",
@@ -176,32 +188,42 @@ def _services(cfg: config_module.Config):  # type: ignore[no-untyped-def]
 
 
 def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
-    from datetime import date
-
     from documents.docx_io import read_docx
     from domain.actielijst import DocumentError
-    from domain.errors import DomainError
+    from domain.errors import BadValue, DomainError
 
     service = _services(cfg)
+    path = str(args.file)
     try:
         doc = read_docx(args.file.read_bytes())
+    except OSError as err:
+        return _cannot("import", cli_texts.missing_file(path, err.strerror or str(err)))
+    except DocumentError as err:
+        return _cannot("import", cli_texts.unreadable_file(path, err.reason))
+    try:
         if args.meeting_date:
-            day, assumed = date.fromisoformat(args.meeting_date), False
+            day, assumed = service.read_meeting_day(args.meeting_date)
         else:
             day, assumed = service.meeting_day(doc)
+    except BadValue as err:
+        option = "--meeting-date" if args.meeting_date else ""
+        return _cannot("import", cli_texts.bad_date(err.detail, option))
+    try:
         preview = service.preview(None, None, doc, day, assumed, team_name=args.team)
-    except (OSError, ValueError, DocumentError, DomainError) as err:
-        print(f"Kan niet importeren / cannot import: {_why(err)}", file=sys.stderr)
-        return 2
-    print(_plain(texts.import_preview(preview)))
+    except DomainError as err:
+        return _cannot("import", _why(err, cfg, args.team))
+    print(cli_texts.import_preview(preview))
     if not args.yes:
-        answer = input("Opslaan? [j/N] ").strip().casefold()
+        if not sys.stdin.isatty():  # cron, a pipe, systemd: nobody to answer
+            print(cli_texts.NO_TERMINAL, file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(cli_texts.ASK_STORE).strip().casefold()
         if answer not in ("j", "ja", "y", "yes"):
-            print(texts.IMPORT_CANCELLED)
-            return 1
+            print(cli_texts.IMPORT_CANCELLED)
+            return EXIT_DECLINED
     result = service.apply(None, None, doc, day, team_name=args.team)
-    print(_plain(texts.imported(result)))
-    return 0
+    print(cli_texts.imported(result))
+    return EXIT_OK
 
 
 def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
@@ -214,8 +236,7 @@ def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
     try:
         data = service.export(None, None, args.meeting, team_name=args.team)
     except DomainError as err:
-        print(f"Kan niet exporteren / cannot export: {_why(err)}", file=sys.stderr)
-        return 2
+        return _cannot("export", _why(err, cfg, args.team))
     day = data.meeting.day.isoformat() if data.meeting else "concept"
     out = args.out or Path(export_filename("actielijst", data.team_name, day, args.format))
     if args.format == "docx":
@@ -234,25 +255,31 @@ def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
             newline="",
         )
     print(f"geschreven / written: {out}")
-    return 0
+    return EXIT_OK
 
 
-def _why(err: Exception) -> str:
-    from domain.errors import DomainError
-
-    if isinstance(err, DomainError):
-        return _plain(texts.error_text(err))
-    reason = getattr(err, "reason", None)
-    if isinstance(reason, str) and reason in texts.DOCUMENT_REASONS:
-        return texts.DOCUMENT_REASONS[reason]
-    return str(err)
+def _cannot(command: str, why: str) -> int:
+    print(cli_texts.cannot(command, why), file=sys.stderr)
+    return EXIT_USAGE
 
 
-def _plain(html_text: str) -> str:
+def _why(err: Exception, cfg: config_module.Config, team: str | None) -> str:
+    """A domain error in the CLI's words: options, not the bot's Telegram commands."""
     import html
     import re
 
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+    from domain.errors import BadValue, DomainError, MeetingNotFound
+
+    match err:
+        case BadValue(reason="unknown_team"):
+            return cli_texts.no_team([t.name for t in cfg.teams], team or "")
+        case BadValue(reason="no_day", detail=detail):
+            return cli_texts.bad_date(detail, "--meeting")
+        case MeetingNotFound(day=day):
+            return cli_texts.no_meeting(day)
+        case DomainError():  # not met on these paths today; the bot's wording, untagged
+            return html.unescape(re.sub(r"<[^>]+>", "", texts.error_text(err)))
+    return str(err)
 
 
 def _db(command: str, url: str) -> int:

@@ -116,7 +116,12 @@ class DocumentService(ServiceBase):
         names ("9 januari 2027", "05-02-2027", "2027-02-05") is taken as written; without one
         the day is in `year` when given (the secretary chose it), else the most recent such
         day (assumed: "18 maart" sent in November means this year's, not next)."""
-        text = doc.header.date_text.strip()
+        return self.read_meeting_day(doc.header.date_text, year)
+
+    def read_meeting_day(self, text: str, year: int | None = None) -> tuple[date, bool]:
+        """A meeting day written as a header's Datum is ("2027-03-18", "18-3-2027", "18 maart
+        2027", "18 maart"), read as `meeting_day` reads it; empty is today, year assumed."""
+        text = text.strip()
         today = self.today()
         if not text:
             return today, True
