@@ -188,6 +188,7 @@ async def serve(
         await stop.wait()
         await updater.stop()
         await app.stop()
+        log.info("bot stopped")
     finally:
         ptb_loop_log.removeFilter(quiet)
         if updater.running:  # told to stop between start_polling and start()

@@ -299,9 +299,10 @@ def _run(cfg: config_module.Config, config_path: str | None) -> int:
         return EXIT_USAGE
     from bot.app import build_application, serve
     from bot.logging_setup import setup
-    from storage.db import upgrade
+    from storage.db import describe, upgrade
 
     setup(cfg.token)
+    log.info("database: %s", describe(cfg.db_url))
     for problem, team in config_module.team_problems(cfg):
         log.warning(cli_texts.team_problem(problem, team, config_path))
     upgrade(cfg.db_url)

@@ -22,9 +22,16 @@ class RedactToken(logging.Filter):
         return True
 
 
+# Libraries whose INFO lines say nothing an operator acts on: httpx logs every request (with
+# the token in the URL), Alembic its plugins and "Context impl SQLiteImpl", APScheduler and
+# PTB their start and stop. Their warnings and errors still show.
+QUIET_LOGGERS = ("httpx", "httpcore", "alembic", "apscheduler", "telegram")
+
+
 def setup(token: str, level: int = logging.INFO) -> None:
-    """Log to stderr with the token redacted; keep httpx's per-request lines out."""
+    """Log to stderr with the token redacted, without the libraries' INFO chatter."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactToken(token))

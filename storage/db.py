@@ -78,12 +78,29 @@ def alembic_config(url: str) -> AlembicConfig:
     return cfg
 
 
+def describe(url: str) -> str:
+    """Say where the database is, for the log: an SQLite file as its absolute path (a
+    relative URL is relative to the working directory, which surprises under systemd),
+    any other URL without its password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            return "SQLite in memory"
+        return f"SQLite file {Path(parsed.database).expanduser().resolve()}"
+    return parsed.render_as_string(hide_password=True)
+
+
 def upgrade(url: str, revision: str = "head") -> None:
-    """Apply the migrations up to `revision` (the newest by default)."""
+    """Apply the migrations up to `revision` (the newest by default); log one line when the
+    schema changed (Alembic's own lines are left to its logger, quiet in `otbot run`)."""
     from alembic import command
 
     make_engine(url).dispose()  # creates the data folder for SQLite files
+    before = current_revision(url)
     command.upgrade(alembic_config(url), revision)
+    after = current_revision(url)
+    if after != before:
+        log.info("database schema migrated from %s to %s", before or "empty", after)
 
 
 def current_revision(url: str) -> str | None:

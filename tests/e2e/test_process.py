@@ -13,6 +13,14 @@ from bot.demo.fake_telegram import FakeTelegram
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    from storage.db import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
 def test_otbot_run_serves_and_stops_on_sigterm(tmp_path: Path, fake: FakeTelegram) -> None:
     config = tmp_path / "config.toml"
     config.write_text(
@@ -53,4 +61,11 @@ def test_otbot_run_serves_and_stops_on_sigterm(tmp_path: Path, fake: FakeTelegra
     # The migrations ran on start, and the token never reached the log.
     assert (tmp_path / "data" / "otbot.sqlite3").exists()
     assert fake.token not in err and fake.token not in out
-    assert "is running" in err
+    # The log says what the operator needs, once, and none of the libraries' chatter.
+    messages = [line.split(": ", 1)[1] for line in err.splitlines()]
+    assert messages == [
+        f"database: SQLite file {(tmp_path / 'data' / 'otbot.sqlite3').resolve()}",
+        f"database schema migrated from empty to {head_revision()}",
+        "bot @ot_actie_bot is running",
+        "bot stopped",
+    ], err

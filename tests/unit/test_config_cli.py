@@ -203,3 +203,38 @@ def test_demo_help_says_it_needs_no_token(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "--seed" in out and "--port" in out and "--db" in out
     assert "reads no token and no config file" in out
+
+
+def test_the_database_is_described_without_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.db import describe
+
+    monkeypatch.chdir(tmp_path)
+    assert describe("sqlite:///data/otbot.sqlite3") == (
+        f"SQLite file {tmp_path.resolve() / 'data' / 'otbot.sqlite3'}"
+    )
+    assert describe(f"sqlite:///{tmp_path}/x.db") == f"SQLite file {tmp_path.resolve()}/x.db"
+    assert describe("sqlite://") == "SQLite in memory"
+    shown = describe("postgresql+psycopg://otbot:s3cret-pw@db.example:5432/otbot")
+    assert shown == "postgresql+psycopg://otbot:***@db.example:5432/otbot"
+
+
+def test_setup_quiets_the_libraries_but_not_their_warnings() -> None:
+    from bot.logging_setup import QUIET_LOGGERS, setup
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    saved = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    try:
+        setup(TOKEN)
+        for name in ("alembic.runtime.migration", "apscheduler.scheduler", "telegram.ext"):
+            assert logging.getLogger(name).getEffectiveLevel() == logging.WARNING
+        assert logging.getLogger("bot.app").level == logging.NOTSET  # the bot's own: as set
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
+        for name, old in saved.items():
+            logging.getLogger(name).setLevel(old)
