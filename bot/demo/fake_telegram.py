@@ -315,9 +315,8 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
     return "".join(out), entities
 
 
-def html_to_text(entity: str) -> str:
-    """Decode one HTML character reference (``&amp;``, ``&#39;``, ``&#x27;``) or a string of
-    text containing them."""
+def html_to_text(text: str) -> str:
+    """Decode the HTML character references (``&amp;``, ``&#39;``, ``&#x27;``) in text."""
 
     def decode(match: re.Match[str]) -> str:
         body = match.group(1)
@@ -327,7 +326,7 @@ def html_to_text(entity: str) -> str:
             return chr(int(body[1:]))
         return HTML_NAMED_ENTITIES.get(body.lower(), match.group(0))
 
-    return _HTML_ENTITY.sub(decode, entity)
+    return _HTML_ENTITY.sub(decode, text)
 
 
 def strip_with_entities(

@@ -26,7 +26,7 @@ from bot.demo.web import DemoServer, open_page, serve_page
 from bot.demo.world import SECRETARY, SEED_START, TEAM, DemoWorld
 from bot.logging_setup import setup
 from domain.model import TeamSetup
-from storage.db import upgrade
+from storage.db import describe, upgrade
 
 POLL_TIMEOUT = 10  # seconds a long poll waits: Ctrl+C stops the bot within that
 START_TIMEOUT = 60.0
@@ -42,7 +42,7 @@ def run_demo(args: argparse.Namespace) -> int:
     setup("", level=logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="otbot-demo-") as folder:
         db_url = args.db or f"sqlite:///{Path(folder) / 'otbot-demo.sqlite3'}"
-        where = "--db" if args.db else folder
+        where = describe(db_url)
         upgrade(db_url)
         clock = DemoClock(SEED_START if args.seed else None)
         fake = FakeTelegram(clock=clock.unix).start()

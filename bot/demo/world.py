@@ -31,7 +31,6 @@ SEED_START = datetime(2026, 3, 19, 9, 30, tzinfo=AMSTERDAM)
 SEED_FILE = "Actielijst OT 18 maart.docx"
 SEED_MEETING = "/ot 24 april 14:00 Plein 40-45"
 SETTLE_SECONDS = 30.0
-MAX_EVENTS = 20
 SENDS = ("sendmessage", "senddocument", "editmessagetext")
 
 
@@ -83,7 +82,6 @@ class DemoWorld:
         self.app = app
         self.loop = loop
         self.clock = clock
-        self.events: list[str] = []
         self._lock = threading.Lock()  # one page action at a time, as one person's phone
         self.users = {
             p.id: fake.user(p.id, p.first_name, username=p.username, last_name=p.last_name)
@@ -154,19 +152,19 @@ class DemoWorld:
         with self._lock:
             sent = self._tick()
             if sent:
-                return self._event(texts.demo_sent_now(sent))
+                return texts.demo_sent_now(sent)
             moment = self.services.reminders.next_moment()
             if moment is None:
-                return self._event(texts.DEMO_NOTHING_PLANNED)
+                return texts.DEMO_NOTHING_PLANNED
             self.clock.advance_to(moment)
             sent = self._tick()
-            return self._event(texts.demo_clock_moved(self.clock_label(), sent))
+            return texts.demo_clock_moved(self.clock_label(), sent)
 
     def seed(self) -> None:
         """What the secretary does after the OT of 18 March: link the group, send the Word
         list, import it, and plan the next OT."""
         secretary = self.users[SECRETARY.id]
-        self.send(SECRETARY.id, GROUP_ID, "/koppel")
+        self.link_group()
         self.upload(SECRETARY.id, SECRETARY.id, SEED_FILE, build_seed_docx())
         preview = self.fake.last_bot_message(SECRETARY.id)
         with self._lock:
@@ -209,7 +207,6 @@ class DemoWorld:
             "group": {"id": GROUP_ID, "title": TEAM},
             "people": people,
             "chats": chats,
-            "events": list(self.events),
         }
 
     @property
@@ -230,11 +227,6 @@ class DemoWorld:
         run = asyncio.run_coroutine_threadsafe(run_reminders(self.app), self.loop)
         run.result(SETTLE_SECONDS * 4)
         return sum(1 for m in SENDS for call in self.fake.calls_of(m, after=mark) if call.ok)
-
-    def _event(self, text: str) -> str:
-        self.events.append(f"{self.clock_label()}: {text}")
-        del self.events[:-MAX_EVENTS]
-        return text
 
     def _user(self, user_id: int) -> dict[str, Any]:
         try:
