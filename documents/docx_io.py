@@ -989,25 +989,36 @@ def _read_header(blocks: Sequence[_Block]) -> DocHeader:
         elif not seen_label and not _norm(text).startswith("let op"):
             free.append(text)
 
+    def label_row(spread: list[str]) -> None:
+        # "Label | value", or "Label | value | Label | value" across the row. The cell right
+        # after a label is its value whatever it says (an attendee called "Tijd", a chair
+        # "cc"); a later cell that reads as a label starts the next pair.
+        spread = spread[next(i for i, c in enumerate(spread) if c.strip()) :]
+        key, values = _header_label(spread[0]) or "", []
+        after_label = True
+        for cell in spread[1:]:
+            if not cell.strip():
+                after_label = False
+                continue
+            other = None if after_label else _header_label(cell)
+            after_label = False
+            if other is None:
+                values.append(cell)
+                continue
+            label(key, "\n".join(values))
+            key, values, after_label = other, [], True
+        label(key, "\n".join(values))
+
     for block in blocks:
         if block.rows is None:
             for text in block.lines:
                 line(text)
             continue
         for row in block.rows:
-            cells = [row[c].text for c in sorted(row) if row[c].vmerge != "continue"]
-            cells = [c for c in cells if c.strip()]
+            spread = [row[c].text for c in sorted(row) if row[c].vmerge != "continue"]
+            cells = [c for c in spread if c.strip()]
             if cells and _header_label(cells[0]) is not None:
-                # "Label | value", or "Label | value | Label | value" across the row.
-                key, values = _header_label(cells[0]) or "", []
-                for cell in cells[1:]:
-                    other = _header_label(cell)
-                    if other is None:
-                        values.append(cell)
-                        continue
-                    label(key, "\n".join(values))
-                    key, values = other, []
-                label(key, "\n".join(values))
+                label_row(spread)
             elif len(cells) > 1 and len(cells[0].split()) <= 3 and "\n" not in cells[0]:
                 last = ""  # "Notulist | Marloes": a label the bot does not know
             else:

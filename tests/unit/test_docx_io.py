@@ -269,6 +269,16 @@ def test_round_trip_any_actielijst(
     assert read_docx(write_docx(doc)) == doc
 
 
+@pytest.mark.parametrize("word", ["cc", "Kopie", "Tijd", "Gasten", "Datum", "Aanwezig", "Plaats"])
+def test_header_values_that_read_as_labels_round_trip(word: str) -> None:
+    # Found by Hypothesis: an attendee, chair or place whose whole text is a header label
+    # ("cc", "Tijd") was read as the next label, and the value after it was lost.
+    for attendees in (((word, ""),), (("Jan", "X"), (word, ""))):
+        header = DocHeader("T", "P", word, word, attendees, "18 maart 2026", word)
+        doc = Actielijst(header, (DocRow("Onderwerp", "Actie"),), ())
+        assert read_docx(write_docx(doc)).header == header
+
+
 # --- what is written ------------------------------------------------------------------------
 
 
