@@ -164,10 +164,28 @@ class ActionRow(Base):
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     asap_nudges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_asap_nudge_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The recurring series this action is one occurrence of ("elke maand"), if any.
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("action_series.id"), index=True)
 
     owners: Mapped[list[ActionOwnerRow]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="ActionOwnerRow.position"
     )
+
+
+class SeriesRow(Base):
+    """A recurring action ("elke maand", "elk OT"): each occurrence is an action row of its
+    own; closing one creates the next, until the series is stopped."""
+
+    __tablename__ = "action_series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    rule: Mapped[str] = mapped_column(String(60))  # canonical rule code (domain/recurrence)
+    text: Mapped[str] = mapped_column(String(255), default="", server_default="")  # as written
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    stopped_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
 
 class MeetingRow(Base):
@@ -282,9 +300,12 @@ class ActionOwnerRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # This owner's part is done (a joint action is done when every owner's part is).
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
 
     action: Mapped[ActionRow] = relationship(back_populates="owners")
-    member: Mapped[MemberRow] = relationship(lazy="joined")
+    member: Mapped[MemberRow] = relationship(lazy="joined", foreign_keys=[member_id])
 
 
 class ActionUpdateRow(Base):
@@ -340,3 +361,41 @@ class EventRow(Base):
     kind: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON object
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConversationRow(Base):
+    """Where a person is in a guided flow (`/nieuw`): one per Telegram account, kept in the
+    database so that a restart does not lose it; gone after `expires_at`."""
+
+    __tablename__ = "conversations"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "nieuw"
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    step: Mapped[str] = mapped_column(String(20))
+    data: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")  # JSON object
+    message_id: Mapped[int | None] = mapped_column(BigInteger)  # the prompt to edit
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ProposalRow(Base):
+    """An action a member proposed through `/nieuw`, waiting for a secretary's yes or no."""
+
+    __tablename__ = "proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    topic: Mapped[str] = mapped_column(Text, default="", server_default="")
+    text: Mapped[str] = mapped_column(Text)
+    owners_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    deadline_text: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    status: Mapped[str] = mapped_column(String(20))  # pending, accepted, rejected, withdrawn
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
