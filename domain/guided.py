@@ -15,7 +15,7 @@ from typing import Any
 
 from domain.deadline import read_deadline
 from domain.messages import MAX_TEXT_LENGTH
-from domain.model import DeadlineKind
+from domain.model import Deadline, DeadlineKind, DraftItem, ItemKind
 from domain.owners import MAX_NAME_LENGTH, split_owners
 
 TIMEOUT = timedelta(minutes=30)
@@ -252,6 +252,20 @@ _STEPS = {
     Step.WHEN: _when,
     Step.PREVIEW: _preview,
 }
+
+
+def to_item(draft: Draft, today: date) -> DraftItem:
+    """Return the draft as the item a secretary's message would have given: the same path
+    stores it (numbers, owners by name, the OT a Wanneer names, reminders)."""
+    deadline = read_deadline(draft.when, today) if draft.when else Deadline(DeadlineKind.NONE, "")
+    return DraftItem(
+        kind=ItemKind.ACTION,
+        text=draft.text,
+        topic=draft.topic,
+        owners_text=draft.owners_text,
+        owners=draft.owners,
+        deadline=deadline,
+    )
 
 
 # --- storing it between messages --------------------------------------------------------------

@@ -28,7 +28,9 @@ from domain.guided import (
     from_data,
     start,
     to_data,
+    to_item,
 )
+from domain.messages import parse_message
 from domain.model import DeadlineKind
 
 NOW = datetime(2026, 3, 19, 9, 30, tzinfo=UTC)
@@ -177,3 +179,21 @@ def test_any_sequence_of_inputs_ends_well(events: list[object]) -> None:
             assert outcome.flow.step is flow.step and outcome.flow.draft == flow.draft
         assert from_data(to_data(outcome.flow), NOW) == outcome.flow
         flow = outcome.flow
+
+
+def test_a_finished_draft_is_the_item_the_message_format_would_give() -> None:
+    draft = Draft("Onderwijs", "Haalbaarheidsstudie delen", ("Danillo", "Marloes"), "OT 24 april")
+    message = "Onderwerp: Onderwijs\nActie: Haalbaarheidsstudie delen\n"
+    message += "Wie: Danillo en Marloes\nWanneer: OT 24 april"
+    (expected,) = parse_message(message, TODAY).items
+    item = to_item(draft, TODAY)
+    assert (item.kind, item.topic, item.text, item.owners, item.owners_text) == (
+        expected.kind,
+        expected.topic,
+        expected.text,
+        expected.owners,
+        expected.owners_text,
+    )
+    assert item.deadline == expected.deadline and item.deadline.due == date(2026, 4, 24)
+    bare = to_item(Draft(text="Iets"), TODAY)
+    assert bare.deadline.kind is DeadlineKind.NONE and bare.owners == ()
