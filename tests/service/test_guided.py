@@ -1,0 +1,116 @@
+"""The guided add's service (`services/guided.py`) on a real migrated database: a flow
+survives a new service object (a restart), expires, offers the team's own choices, and a
+member's finished flow becomes a proposal only a secretary decides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from domain.errors import NotSecretary
+from domain.guided import Chose, Next, Save, Step, Toggle, Typed
+from domain.model import DeadlineKind
+from services.guided import FlowDone, FlowGone, FlowView, GuidedService
+from storage.models import ConversationRow, EventRow, ProposalRow
+from tests.service.conftest import GROUP, JAN, SECRETARY, SETUP, private
+
+
+@pytest.fixture
+def guided(world, clock):  # type: ignore[no-untyped-def]
+    world.teams.join_group_chat(GROUP.chat_id, JAN)
+    world.actions.add_from_message(
+        SECRETARY,
+        GROUP,
+        "Onderwerp: Onderwijs\nActie: Studie delen\nWie: Danillo\nWanneer: ASAP\n\n"
+        "Onderwerp: Wonen\nActie: Cijfers\nWie: Karin\nWanneer: eind april",
+        clock(),
+    )
+    return GuidedService(world.actions.factory, setups=(SETUP,), clock=clock)
+
+
+def _walk(service: GuidedService, user, *events):  # type: ignore[no-untyped-def]
+    view = service.start(user, private(user))
+    for event in events:
+        view = service.handle(user, private(user), event)
+    return view
+
+
+def test_a_secretary_finishes_with_the_item_to_store(guided, clock):  # type: ignore[no-untyped-def]
+    view = guided.start(SECRETARY, private(SECRETARY))
+    assert isinstance(view, FlowView) and view.flow.step is Step.TOPIC and view.is_secretary
+    assert view.choices.topics == ("Wonen", "Onderwijs")  # newest first
+    assert {"Danillo", "Karin"} <= set(view.choices.owners)
+    done = _walk(
+        guided,
+        SECRETARY,
+        Chose("Wonen"),
+        Typed("Buurtcijfers delen"),
+        Toggle("Karin"),
+        Toggle("Danillo"),
+        Next(),
+        Typed("30 april"),
+        Save(),
+    )
+    assert isinstance(done, FlowDone) and done.proposal_id is None
+    assert done.item.owners == ("Karin", "Danillo") and done.item.topic == "Wonen"
+    assert done.item.deadline.kind is DeadlineKind.DATE
+    assert done.item.deadline.due == date(2027, 4, 30)
+    assert not guided.active(SECRETARY.telegram_id)
+
+
+def test_a_flow_survives_a_restart_and_expires(world, guided, clock):  # type: ignore[no-untyped-def]
+    _walk(guided, JAN, Chose("Wonen"))
+    again = GuidedService(world.actions.factory, setups=(SETUP,), clock=clock)  # a restart
+    view = again.handle(JAN, private(JAN), Typed("Rondleiding plannen"))
+    assert isinstance(view, FlowView) and view.flow.step is Step.OWNERS
+    assert view.flow.draft.topic == "Wonen" and view.flow.draft.text == "Rondleiding plannen"
+    refused = again.handle(JAN, private(JAN), Chose("ook niet"))
+    assert isinstance(refused, FlowView) and refused.problem == "not_now"
+    clock.advance(minutes=31)
+    assert not again.active(JAN.telegram_id)
+    assert again.handle(JAN, private(JAN), Next()) == FlowGone(expired=True)
+    with world.actions.factory() as s:
+        assert s.scalar(select(func.count()).select_from(ConversationRow)) == 0
+    assert again.handle(JAN, private(JAN), Next()) == FlowGone(expired=False)
+
+
+def test_purge_drops_only_expired_flows(world, guided, clock):  # type: ignore[no-untyped-def]
+    guided.start(JAN, private(JAN))
+    clock.advance(minutes=20)
+    guided.start(SECRETARY, private(SECRETARY))
+    clock.advance(minutes=15)
+    assert guided.purge_expired() == 1
+    assert guided.active(SECRETARY.telegram_id) and not guided.active(JAN.telegram_id)
+
+
+def test_a_member_proposes_and_only_a_secretary_decides(world, guided, clock):  # type: ignore[no-untyped-def]
+    done = _walk(guided, JAN, Next(), Typed("Afvalpunt melden"), Typed("Jan"), Chose("ASAP"))
+    assert isinstance(done, FlowView) and done.flow.step is Step.PREVIEW and not done.is_secretary
+    done = guided.handle(JAN, private(JAN), Save())
+    assert isinstance(done, FlowDone) and done.proposal_id is not None
+    with world.actions.factory() as s:
+        row = s.get(ProposalRow, done.proposal_id)
+        assert (row.status, row.text, row.owners_text, row.deadline_text) == (
+            "pending",
+            "Afvalpunt melden",
+            "Jan",
+            "ASAP",
+        )
+    with pytest.raises(NotSecretary):
+        guided.decide(JAN, private(JAN), done.proposal_id, accept=True)
+    decided = guided.decide(SECRETARY, GROUP, done.proposal_id, accept=True)
+    assert decided is not None
+    proposal, item = decided
+    assert (
+        proposal.author == "Jan van de Borden" and proposal.author_telegram_id == JAN.telegram_id
+    )
+    assert item is not None and item.text == "Afvalpunt melden"
+    assert item.deadline.kind is DeadlineKind.ASAP
+    twice = guided.decide(SECRETARY, GROUP, done.proposal_id, accept=False)
+    assert twice is not None and twice[1] is None and twice[0].status == "accepted"
+    assert guided.decide(SECRETARY, GROUP, 999, accept=True) is None
+    with world.actions.factory() as s:
+        kinds = s.scalars(select(EventRow.kind).where(EventRow.kind.like("propos%"))).all()
+    assert kinds == ["proposed", "proposal_accepted"]
