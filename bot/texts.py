@@ -77,6 +77,7 @@ HELP_MEMBER = (
     "/claim N (of /pak N) – jij pakt actie N op\n"
     "/update N tekst – een update bij actie N\n"
     "/sluit N [toelichting] (of /klaar N) – actie N is afgerond\n"
+    "   (een actie van meer mensen: ik vraag of jouw deel of de hele actie af is)\n"
     "/heropen N – een afgeronde actie weer openen\n"
     "/ikben Naam – koppel je account aan je naam in de lijst\n"
     "/herinneringen – herinneringen en weekoverzicht aan of uit\n"
@@ -295,6 +296,15 @@ def owners(action: Action) -> str:
     )
 
 
+def progress(action: Action) -> str:
+    """Each owner's part of an open joint action: "Danillo ✔, Marloes open"; "" otherwise."""
+    from domain.rules import progress_text
+
+    if not action.status.is_open or action.kind is ItemKind.DECISION:
+        return ""
+    return escape(progress_text(action))
+
+
 def _label(action: Action, show_team: bool) -> str:
     team = f"[{escape(action.team_name)}] " if show_team else ""
     kind = "Besluit " if action.kind is ItemKind.DECISION else ""
@@ -307,6 +317,7 @@ def action_line(action: Action, today: date, show_team: bool = False) -> str:
     return (
         f"{_label(action, show_team)} {escape(_short(action.text))}\n"
         f"   {late}⏰ {deadline(action)} · 👤 {owners(action)} · {status(action)}"
+        + (f"\n   Voortgang: {p}" if (p := progress(action)) else "")
     )
 
 
@@ -332,6 +343,8 @@ def action_card(action: Action, today: date, show_team: bool = False) -> str:
         lines.append(f"<i>Toelichting:</i> {escape(action.note)}")
     if action.kind is ItemKind.ACTION:
         lines.append(f"<i>Wie:</i> {owners(action)}")
+        if part := progress(action):
+            lines.append(f"<i>Voortgang:</i> {part}")
         late = " ⚠️ <b>TE LAAT</b>" if _late(action, today) else ""
         lines.append(f"<i>Wanneer:</i> {deadline(action)}{late}")
         if fix := deadline_fix(action):
@@ -487,6 +500,19 @@ def closed(action: Action, changed: bool) -> str:
     return f"✅ #{action.number} is afgerond. Dank je!"
 
 
+def part_question(action: Action) -> str:
+    """Ask an owner of a joint action whether their part or the whole action is done."""
+    return (
+        f"#{action.number} is van meer mensen ({progress(action)}). "
+        "Is jouw deel afgerond, of de hele actie?"
+    )
+
+
+def part_closed(action: Action) -> str:
+    """Confirm that an owner's part of a joint action is done (the action stays open)."""
+    return f"✅ Jouw deel van #{action.number} is afgerond. Voortgang: {progress(action)}"
+
+
 def reopened(action: Action) -> str:
     """Confirm /heropen."""
     return f"🔄 #{action.number} is weer open."
@@ -591,6 +617,8 @@ def group_team(name: str) -> str:
 BTN_UNDO = "↩️ Ongedaan maken"
 BTN_CLAIM = "🙋 Ik pak het op"
 BTN_CLOSE = "✅ Afgerond"
+BTN_PART_DONE = "Mijn deel afgerond"
+BTN_WHOLE_DONE = "Hele actie afgerond"
 BTN_UPDATE = "📝 Update geven"
 BTN_DONE_ALERT = "Afgerond"
 

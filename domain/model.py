@@ -187,6 +187,7 @@ class Owner:
     claimed: bool
     is_group: bool = False
     left: bool = False  # no longer in the team's group (their actions stay)
+    done: bool = False  # this owner's part of a joint action is done
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from domain.model import Action, Actor, DeadlineKind, Status
@@ -60,3 +61,72 @@ def status_after_owner_change(action_status: Status, any_claimed: bool) -> Statu
     if not action_status.is_open:
         return action_status
     return Status.CLAIMED if any_claimed else Status.OPEN
+
+
+# Per-owner progress on a joint action ---------------------------------------------------
+# The words are shared by the bot's texts and the Word export and import (which must read
+# back what the export wrote), so they live here rather than in bot/texts.py.
+PROGRESS_DONE = "✔"
+PROGRESS_CLAIMED = "bezig"
+PROGRESS_OPEN = "open"
+PROGRESS_LABEL = "Voortgang"
+
+
+def is_joint(action: Action) -> bool:
+    """Return True when more than one owner shares the action (each has their own part)."""
+    return len(action.owners) > 1
+
+
+def asks_part_or_whole(actor: Actor, action: Action) -> bool:
+    """An owner closing a joint action whose other owners are not all done is asked whether
+    their part or the whole action is done; anyone else closes the whole at once."""
+    if not action.owned_by(actor.member_id) or not is_joint(action):
+        return False
+    return any(not o.done for o in action.owners if o.member_id != actor.member_id)
+
+
+def done_after_part(action: Action, member_id: int) -> bool:
+    """Return True when marking this owner's part done leaves no owner open: the whole
+    action is then done."""
+    return all(o.done or o.member_id == member_id for o in action.owners)
+
+
+def progress_parts(action: Action) -> tuple[tuple[str, str], ...]:
+    """Each owner's name and state word (done, claimed, open), in the owners' order; empty
+    for an action with fewer than two owners."""
+    if not is_joint(action):
+        return ()
+    return tuple(
+        (
+            o.name,
+            PROGRESS_DONE if o.done else PROGRESS_CLAIMED if o.claimed else PROGRESS_OPEN,
+        )
+        for o in action.owners
+    )
+
+
+def progress_text(action: Action) -> str:
+    """ "Danillo ✔, Marloes open" for a joint action; "" otherwise."""
+    return ", ".join(f"{name} {word}" for name, word in progress_parts(action))
+
+
+_PROGRESS_LINE = re.compile(rf"^\s*{PROGRESS_LABEL}\s*:\s*(?P<body>.*?)\s*$", re.IGNORECASE)
+_PROGRESS_PART = re.compile(
+    rf"^(?P<name>.+?)\s+(?P<word>{re.escape(PROGRESS_DONE)}|{PROGRESS_CLAIMED}|{PROGRESS_OPEN})$",
+    re.IGNORECASE,
+)
+
+
+def parse_progress_line(line: str) -> dict[str, bool] | None:
+    """Read a "Voortgang: Danillo ✔, Marloes open" line back: each name and whether their
+    part is done; None when the line is not such a line."""
+    match = _PROGRESS_LINE.match(line)
+    if match is None:
+        return None
+    result: dict[str, bool] = {}
+    for chunk in match.group("body").split(","):
+        part = _PROGRESS_PART.match(chunk.strip())
+        if part is None:
+            return None
+        result[part.group("name").strip()] = part.group("word") == PROGRESS_DONE
+    return result or None

@@ -49,6 +49,17 @@ def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
     )
 
 
+def part_buttons(action: Action) -> InlineKeyboardMarkup:
+    """The question to an owner of a joint action: their part done, or the whole."""
+    ref = f"{action.team_id}:{action.number}"
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(texts.BTN_PART_DONE, callback_data=f"a:part:{ref}")],
+            [InlineKeyboardButton(texts.BTN_WHOLE_DONE, callback_data=f"a:whole:{ref}")],
+        ]
+    )
+
+
 async def mijnacties(update: Update, context: BotContext) -> None:
     """Show the sender's open actions, most urgent first. Asked in the group by someone the
     bot can write to privately, the answer goes there: at meeting time the whole team asks
@@ -115,8 +126,11 @@ async def sluit(update: Update, context: BotContext) -> None:
     user, chat = sender(update), chat_ref(update)
     number, note = number_and_rest(update, "sluit")
     done = await as_member(
-        update, context, lambda: context.actions.close(user, chat, number, note)
+        update, context, lambda: context.actions.close(user, chat, number, note, scope="ask")
     )
+    if done.ask_part:
+        await reply(update, texts.part_question(done.action), markup=part_buttons(done.action))
+        return
     await reply(update, texts.closed(done.action, done.changed))
 
 
@@ -181,11 +195,23 @@ async def button(update: Update, context: BotContext) -> None:
                 update, context, lambda: acts.claim(user, chat, number, team_id=team_id)
             )
             text = texts.claimed(done.action, done.changed)
-        elif op == "close":
+        elif op in ("close", "part", "whole"):
+            scope = {"close": "ask", "part": "part", "whole": "whole"}[op]
             done = await as_member(
-                update, context, lambda: acts.close(user, chat, number, team_id=team_id)
+                update,
+                context,
+                lambda: acts.close(user, chat, number, team_id=team_id, scope=scope),
             )
-            text = texts.closed(done.action, done.changed)
+            if done.ask_part:
+                await query.answer()
+                await reply(
+                    update, texts.part_question(done.action), markup=part_buttons(done.action)
+                )
+                return
+            if done.part:
+                text = texts.part_closed(done.action)
+            else:
+                text = texts.closed(done.action, done.changed)
         elif op == "later":
             done = await as_member(
                 update, context, lambda: acts.snooze(user, chat, number, team_id=team_id)

@@ -37,7 +37,15 @@ from domain.model import (
 )
 from domain.owners import MAX_NAME_LENGTH, normalize_name, split_owners
 from domain.reminders import snooze_until
-from domain.rules import is_late, may_close, may_update, sort_by_urgency, status_after_owner_change
+from domain.rules import (
+    asks_part_or_whole,
+    done_after_part,
+    is_late,
+    may_close,
+    may_update,
+    sort_by_urgency,
+    status_after_owner_change,
+)
 from services.base import ServiceBase, message_key
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
@@ -89,6 +97,9 @@ class Changed:
 
     action: Action
     changed: bool = True
+    # An owner of a joint action closed it: nothing changed, ask "my part" or "the whole".
+    ask_part: bool = False
+    part: bool = False  # only the actor's part was marked done (the action may stay open)
 
 
 @dataclass(frozen=True)
@@ -401,8 +412,14 @@ class ActionService(ServiceBase):
         number: int,
         note: str = "",
         team_id: int | None = None,
+        scope: str = "whole",
     ) -> Changed:
-        """Close an action, recording who and when (and the closing note as an update)."""
+        """Close an action, recording who and when (and the closing note as an update).
+
+        `scope`: "whole" (the default) closes the whole action; "ask" (a member's /sluit
+        and button) closes the whole unless the actor is an owner of a joint action whose
+        other owners are not all done (then nothing changes and `ask_part` is set); "part"
+        marks the actor's own part done (the whole is done when every owner's part is)."""
         now = self.now()
         note = note.strip()
         if len(note) > MAX_UPDATE_LENGTH:
@@ -417,6 +434,21 @@ class ActionService(ServiceBase):
                 return Changed(repo.to_actions([row])[0], changed=False)
             if not Status(row.status).is_open:
                 raise WrongState(number, row.status, "open")
+            if scope == "ask" and asks_part_or_whole(actor, action):
+                return Changed(action, changed=False, ask_part=True)
+            link = next((o for o in row.owners if o.member_id == actor.member_id), None)
+            if scope == "part" and link is not None and len(row.owners) > 1:
+                if link.done_at is None:
+                    link.done_at = now
+                    link.done_by_id = actor.member_id
+                    row.updated_at = now
+                    repo.event(
+                        team.id, "part_done", now, actor_id=actor.member_id, action_id=row.id
+                    )
+                if not done_after_part(action, actor.member_id):
+                    replan(repo, row, self.reminder_settings)
+                    repo.s.flush()
+                    return Changed(repo.to_actions([row])[0], part=True)
             row.status = Status.DONE.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
@@ -461,6 +493,9 @@ class ActionService(ServiceBase):
             row.closed_at = None
             row.closed_by_id = None
             row.closed_note = ""
+            for link in row.owners:  # reopening the whole reopens every owner's part
+                link.done_at = None
+                link.done_by_id = None
             row.updated_at = now
             touched(repo, row, now, self.reminder_settings)
             repo.event(team.id, "reopened", now, actor_id=actor.member_id, action_id=row.id)

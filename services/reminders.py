@@ -210,7 +210,8 @@ class ReminderService(ServiceBase):
             for m in repo.secretaries(row.team_id, self.setups)
             if m.user is not None and m.user.reminders_on
         ]
-        owners = [o.member for o in row.owners]
+        # An owner whose part of a joint action is done is reminded no more.
+        owners = [o.member for o in row.owners if o.done_at is None]
         if p.to_secretary or not owners:
             names = [m.name for m in owners] or ["niemand"]
             for sid in secretaries or [None]:  # type: ignore[list-item]

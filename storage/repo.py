@@ -131,6 +131,7 @@ _VIEW = (
         _OWNER_USER.telegram_id,
         _OWNER.left_at,
         ActionRow.deadline_urgent,
+        ActionOwnerRow.done_at,  # r[27]: keep new columns at the end (read by position)
     )
     .join(TeamRow, TeamRow.id == ActionRow.team_id)
     .outerjoin(_CLOSER, _CLOSER.id == ActionRow.closed_by_id)
@@ -1220,6 +1221,7 @@ def view_action(rows: list[Any], updates: tuple[ActionUpdate, ...]) -> Action:
                 claimed=r[21] is not None,
                 is_group=bool(r[23]),
                 left=r[25] is not None,
+                done=r[27] is not None,
             )
             for r in rows
             if r[20] is not None
@@ -1301,6 +1303,7 @@ def to_action(
                 claimed=o.claimed_at is not None,
                 is_group=o.member.is_group,
                 left=o.member.left_at is not None,
+                done=o.done_at is not None,
             )
             for o in row.owners
         ),
