@@ -305,6 +305,13 @@ def progress(action: Action) -> str:
     return escape(progress_text(action))
 
 
+def owners_progress(action: Action) -> str:
+    """Wie, followed by each owner's part for an open joint action:
+    "Danillo en Marloes (Danillo ✔, Marloes open)"."""
+    part = progress(action)
+    return owners(action) + (f" ({part})" if part else "")
+
+
 def _label(action: Action, show_team: bool) -> str:
     team = f"[{escape(action.team_name)}] " if show_team else ""
     kind = "Besluit " if action.kind is ItemKind.DECISION else ""
@@ -920,7 +927,7 @@ def group_ping(d: Delivery) -> str:
     lines = [f"📅 <b>Morgen OT ({day(d.meeting_day)})</b> · {escape(d.team_name)}", ""]
     lines.append(f"<b>Op de agenda ({len(d.items)})</b>")
     lines.extend(
-        f"• #{i.action.number} {escape(_short(i.action.text, 100))} – {owners(i.action)}"
+        f"• #{i.action.number} {escape(_short(i.action.text, 100))} – {owners_progress(i.action)}"
         for i in d.items
     )
     if d.updated:
@@ -1119,14 +1126,16 @@ def agenda(a: Agenda) -> str:
                 else "\n   <i>Nog geen update</i>"
             )
             lines.append(
-                f"• #{act.number} {escape(_short(act.text, 120))} – {owners(act)}{carried}{update}"
+                f"• #{act.number} {escape(_short(act.text, 120))} – "
+                f"{owners_progress(act)}{carried}{update}"
             )
         blocks.append("\n".join(lines))
     if a.overdue:
         blocks.append(
             f"<b>Te laat ({len(a.overdue)})</b>\n"
             + "\n".join(
-                f"• #{x.number} {escape(_short(x.text, 120))} – {deadline(x)} – {owners(x)}"
+                f"• #{x.number} {escape(_short(x.text, 120))} – {deadline(x)} – "
+                f"{owners_progress(x)}"
                 for x in a.overdue
             )
         )
@@ -1134,7 +1143,8 @@ def agenda(a: Agenda) -> str:
         blocks.append(
             f"<b>ASAP, nog open ({len(a.asap)})</b>\n"
             + "\n".join(
-                f"• #{x.number} {escape(_short(x.text, 120))} – {owners(x)}" for x in a.asap
+                f"• #{x.number} {escape(_short(x.text, 120))} – {owners_progress(x)}"
+                for x in a.asap
             )
         )
     if a.updates:
@@ -1375,4 +1385,122 @@ def demo_port_taken(port: int) -> str:
     return (
         f"Poort {port} is al in gebruik: kies een andere met --port. / "
         f"Port {port} is in use: choose another with --port."
+    )
+
+
+# --- the guided add (/nieuw privately) --------------------------------------------------------
+
+GUIDED_STEP_TEXTS = {
+    "topic": "1/4 <b>Onderwerp</b>: kies een onderwerp of typ er een.",
+    "text": "2/4 <b>Actie</b>: typ wat er moet gebeuren.",
+    "owners": (
+        "3/4 <b>Wie</b>: tik op de mensen (meer dan één mag) en dan op Klaar, of typ de namen "
+        "(„Danillo en Marloes”)."
+    ),
+    "when": (
+        "4/4 <b>Wanneer</b>: kies een moment of typ het („30 april”, „OT 24 april”, „ASAP”)."
+    ),
+}
+GUIDED_PROBLEMS = {
+    "empty": "Daar stond niets in. Probeer het nog eens.",
+    "too_long": "Dat is te lang. Houd het korter.",
+    "too_many": "Dat zijn te veel mensen voor één actie (hooguit 10).",
+    "no_names": "Ik herken daar geen namen in. Typ bijvoorbeeld „Danillo en Marloes”.",
+    "unreadable_when": (
+        "Dat moment kan ik niet lezen. Typ bijvoorbeeld „30 april”, „eind mei”, „OT 24 april” "
+        "of „ASAP”, of kies een knop."
+    ),
+    "type_it": "Typ de actie als bericht.",
+    "use_buttons": "Kies Opslaan, Wijzigen of Annuleren met de knoppen.",
+    "not_now": "Die knop hoort bij een eerdere stap. Kies hieronder.",
+}
+BTN_GUIDED_NO_TOPIC = "Geen onderwerp"
+BTN_GUIDED_DONE = "Klaar ➡️"
+BTN_GUIDED_NOBODY = "Nog niemand ➡️"
+BTN_GUIDED_ASAP = "ASAP"
+BTN_GUIDED_NO_WHEN = "Geen termijn"
+BTN_GUIDED_SAVE = "💾 Opslaan"
+BTN_GUIDED_EDIT = "✏️ Wijzigen"
+BTN_GUIDED_CANCEL = "✖️ Annuleren"
+BTN_GUIDED_BACK = "↩️ Terug"
+BTN_PROPOSAL_ACCEPT = "✅ Overnemen"
+BTN_PROPOSAL_REJECT = "❌ Afwijzen"
+GUIDED_EDIT_LABELS = {"topic": "Onderwerp", "text": "Actie", "owners": "Wie", "when": "Wanneer"}
+GUIDED_CANCELLED = "Geannuleerd: er is niets opgeslagen."
+GUIDED_GONE = (
+    "Deze invoer is verlopen of al afgerond (na 30 minuten zonder antwoord, of na een "
+    "herstart van de bot met een oudere versie). Begin opnieuw met /nieuw."
+)
+GUIDED_EDIT_WHICH = "Wat wil je wijzigen?"
+PROPOSAL_GONE = "Dit voorstel bestaat niet (meer) in dit team."
+
+
+def end_of_month_choice(today: date) -> str:
+    """The Wanneer of the "end of this month" button ("eind december")."""
+    return f"eind {MONTHS[today.month - 1]}"
+
+
+def meeting_choice(d: date) -> str:
+    """The Wanneer of an OT button ("OT 24 april")."""
+    return f"OT {d.day} {MONTHS[d.month - 1]}"
+
+
+def guided_step(team: str, step: str, problem: str, chosen: tuple[str, ...] = ()) -> str:
+    """Ask one step of the guided add (with why the last answer was refused)."""
+    lines = [f"📝 Nieuwe actie voor {escape(team)}"]
+    if problem:
+        lines.append("⚠️ " + GUIDED_PROBLEMS.get(problem, GUIDED_PROBLEMS["not_now"]))
+    lines.append(GUIDED_STEP_TEXTS[step])
+    if chosen:
+        lines.append("Gekozen: " + escape(_join(list(chosen))))
+    return "\n".join(lines)
+
+
+def guided_preview(team: str, topic: str, text: str, owners: str, when: str, problem: str) -> str:
+    """The card before saving: what will be stored."""
+    lines = [f"📝 Nieuwe actie voor {escape(team)}: klopt dit?"]
+    if problem:
+        lines.append("⚠️ " + GUIDED_PROBLEMS.get(problem, GUIDED_PROBLEMS["not_now"]))
+    lines += [
+        f"<b>Onderwerp:</b> {escape(topic) or '–'}",
+        f"<b>Actie:</b> {escape(text)}",
+        f"<b>Wie:</b> {escape(owners) or 'nog niemand'}",
+        f"<b>Wanneer:</b> {escape(when) or 'geen termijn'}",
+    ]
+    return "\n".join(lines)
+
+
+def proposal_sent(team: str) -> str:
+    return (
+        f"📨 Je voorstel is naar de secretaris van {escape(team)} gestuurd. Je hoort het "
+        "wanneer het is overgenomen of afgewezen."
+    )
+
+
+def proposal_card(author: str, topic: str, text: str, owners: str, when: str) -> str:
+    """The proposal as the group sees it, with buttons for the secretary."""
+    return (
+        f"📨 <b>Voorstel van {escape(author)}</b> (de secretaris beslist)\n"
+        f"<b>Onderwerp:</b> {escape(topic) or '–'}\n"
+        f"<b>Actie:</b> {escape(text)}\n"
+        f"<b>Wie:</b> {escape(owners) or 'nog niemand'}\n"
+        f"<b>Wanneer:</b> {escape(when) or 'geen termijn'}"
+    )
+
+
+def proposal_decided(author: str, text: str, number: int | None, by: str) -> str:
+    """What the proposal card becomes, and what its author hears."""
+    what = escape(_short(text, 80))
+    if number is not None:
+        return (
+            f"✅ Voorstel van {escape(author)} overgenomen door {escape(by)} als #{number}: {what}"
+        )
+    return f"❌ Voorstel van {escape(author)} afgewezen door {escape(by)}: {what}"
+
+
+def proposal_already(status: str) -> str:
+    return (
+        "Dit voorstel is al overgenomen."
+        if status == "accepted"
+        else "Over dit voorstel is al beslist."
     )

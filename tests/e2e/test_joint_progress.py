@@ -34,6 +34,9 @@ def test_each_owner_closes_their_part(tg: Tg, fake: FakeTelegram, running: BotTh
     assert "afgerond door" not in card
     assert "Voortgang: Danillo ✔, Marloes open" in tg.send(marloes, tg.dm(marloes), "/mijnacties")
 
+    agenda = tg.send(marloes, tg.group, "/agenda")
+    assert "(Danillo ✔, Marloes open)" in agenda, agenda
+
     # The reminder goes to Marloes only: Danillo's part is done.
     mark = fake.mark()
     sent = tick(tg, running, at("2027-03-23", "09:00"))
