@@ -20,11 +20,12 @@ from bot.ordering import InOrderPerSender
 from bot.ratelimit import FloodLimiter
 from bot.reminders import reminder_tick
 from bot.startup import DEFAULT_STARTUP_RETRY_SECONDS, StartupBudget, start_step
-from handlers import actions, documents, meetings, members, secretary
+from handlers import actions, documents, guided, meetings, members, secretary
 from handlers.context import BotContext, Services
 from services.actions import ActionService
 from services.base import Clock, system_clock
 from services.documents import DocumentService
+from services.guided import GuidedService
 from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
@@ -52,6 +53,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
         reminders=ReminderService(factory, **common),
         meetings=MeetingService(factory, **common),
         documents=DocumentService(factory, **common),
+        guided=GuidedService(factory, **common),
     )
     builder = ApplicationBuilder().token(cfg.token)
     if cfg.base_url:  # a self-hosted Bot API server, or the tests' fake one
@@ -74,6 +76,7 @@ def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     )
     app.bot_data["services"] = services
     # Order matters only inside group 0: prompt replies (actions) before free text (secretary).
+    guided.register(app)  # first: its /nieuw and open-flow texts win in private chats
     members.register(app)
     actions.register(app)
     meetings.register(app)

@@ -268,6 +268,18 @@ def to_item(draft: Draft, today: date) -> DraftItem:
     )
 
 
+def as_message(draft: Draft) -> str:
+    """Return the draft as a secretary's labelled message: saving goes through the same
+    path as a message (numbers, owners by name, the OT a Wanneer names, undo, reminders)."""
+    lines = [f"Onderwerp: {_clean(draft.topic)}"] if draft.topic.strip() else []
+    lines.append(f"Actie: {_clean(draft.text)}")
+    if draft.owners:
+        lines.append(f"Wie: {_clean(draft.owners_text)}")
+    if draft.when.strip():
+        lines.append(f"Wanneer: {_clean(draft.when)}")
+    return "\n".join(lines)
+
+
 # --- storing it between messages --------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from services.actions import ActionService
 from services.documents import DocumentService, PendingImports
+from services.guided import GuidedService
 from services.meetings import MeetingService
 from services.reminders import ReminderService
 from services.teams import TeamService
@@ -22,6 +23,7 @@ class Services:
     reminders: ReminderService
     meetings: MeetingService
     documents: DocumentService
+    guided: GuidedService
     pending: PendingImports = field(default_factory=PendingImports)
     # Users Telegram recently said are in none of our groups: user id -> when it said so.
     strangers: dict[int, datetime] = field(default_factory=dict)

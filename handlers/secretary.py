@@ -26,6 +26,7 @@ from handlers.common import (
 )
 from handlers.context import BotContext
 from handlers.membership import as_member
+from services.actions import Added
 from services.teams import GroupLink
 
 NEW = filters.UpdateType.MESSAGE  # edits of state-changing commands are ignored
@@ -53,7 +54,7 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, texts.NOT_FOR_SECRETARY_ONLY)
 
 
-async def add_actions(update: Update, context: BotContext, text: str) -> None:
+async def add_actions(update: Update, context: BotContext, text: str) -> Added:
     """Store what a secretary's text holds and confirm it with cards and an undo button."""
     message = update.effective_message
     assert message is not None
@@ -74,6 +75,7 @@ async def add_actions(update: Update, context: BotContext, text: str) -> None:
         await reply(update, texts.tentative_meetings(added.tentative))
     if added.estimated:
         await reply(update, texts.estimated_meetings(added.estimated))
+    return added
 
 
 async def undo_button(update: Update, context: BotContext) -> None:

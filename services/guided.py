@@ -9,7 +9,7 @@ than `guided.TIMEOUT` is gone) and decides proposals (`proposals`).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from domain import guided
@@ -76,6 +76,8 @@ class Proposal:
     author_telegram_id: int | None
     draft: Draft
     status: str
+    action_id: int | None = None
+    decided_now: bool = False  # this call made the decision (not a press on a decided one)
 
 
 class GuidedService(ServiceBase):
@@ -95,12 +97,12 @@ class GuidedService(ServiceBase):
             self._store(row, flow, team.id, chat.chat_id)
             return FlowView(team.name, flow, self._choices(repo, team.id), actor.is_secretary)
 
-    def active(self, telegram_id: int) -> bool:
-        """Return True when the person has a flow that has not expired (a typed text in the
-        private chat is then the answer to its step)."""
+    def has_flow(self, telegram_id: int) -> bool:
+        """Return True when the person has a stored flow, open or expired but not yet told:
+        a typed text in the private chat is then the answer to its step (or hears that the
+        flow expired)."""
         with unit_of_work(self.factory) as repo:
-            row = store.flow(repo.s, telegram_id)
-            return row is not None and row.expires_at >= self.now()
+            return store.flow(repo.s, telegram_id) is not None
 
     def handle(self, user: UserRef, chat: ChatRef, event: Event) -> FlowView | FlowDone | FlowGone:
         """Apply one input to the person's flow, in one transaction."""
@@ -146,6 +148,25 @@ class GuidedService(ServiceBase):
                 outcome.problem,
             )
 
+    def current(self, user: UserRef, chat: ChatRef) -> FlowView | FlowGone:
+        """Return the person's flow as it stands (to draw it again), changing nothing."""
+        now = self.now()
+        with unit_of_work(self.factory) as repo:
+            row = store.flow(repo.s, user.telegram_id)
+            flow = None if row is None else guided.from_data(json.loads(row.data), row.updated_at)
+            if row is None or flow is None or row.expires_at < now:
+                return FlowGone(expired=row is not None)
+            _member, team, actor = self.resolve(repo, user, chat, team_id=row.team_id)
+            return FlowView(team.name, flow, self._choices(repo, team.id), actor.is_secretary)
+
+    def choices_of(self, telegram_id: int) -> Choices:
+        """Return the choices the person's open flow offers (what its buttons' indexes mean)."""
+        with unit_of_work(self.factory) as repo:
+            row = store.flow(repo.s, telegram_id)
+            if row is None or row.team_id is None:
+                return Choices()
+            return self._choices(repo, row.team_id)
+
     def remember_prompt(self, telegram_id: int, message_id: int) -> None:
         """Record the message that asks the current step (the one to edit next time)."""
         with unit_of_work(self.factory) as repo:
@@ -176,14 +197,19 @@ class GuidedService(ServiceBase):
             if not actor.is_secretary:
                 raise NotSecretary()
             if row.status != "pending":
-                return self._proposal(repo, row), None
+                proposal = self._proposal(repo, row)
+                if row.status == "accepted" and row.action_id is None:
+                    # Accepted, but the process stopped before the action was stored: store
+                    # it now (the message path recognises the card and adds it once).
+                    return proposal, guided.to_item(proposal.draft, self.today())
+                return proposal, None
             row.status = "accepted" if accept else "rejected"
             row.decided_at = now
             row.decided_by_id = actor.member_id
             repo.event(
                 team.id, f"proposal_{row.status}", now, actor_id=actor.member_id, proposal=row.id
             )
-            proposal = self._proposal(repo, row)
+            proposal = replace(self._proposal(repo, row), decided_now=True)
             return proposal, (guided.to_item(proposal.draft, self.today()) if accept else None)
 
     def link_proposal(self, proposal_id: int, action_id: int) -> None:
@@ -233,6 +259,7 @@ class GuidedService(ServiceBase):
             author.user.telegram_id if author and author.user else None,
             Draft(row.topic, row.text, owners, row.deadline_text),
             row.status,
+            row.action_id,
         )
 
 

@@ -57,7 +57,7 @@ def test_a_secretary_finishes_with_the_item_to_store(guided, clock):  # type: ig
     assert done.item.owners == ("Karin", "Danillo") and done.item.topic == "Wonen"
     assert done.item.deadline.kind is DeadlineKind.DATE
     assert done.item.deadline.due == date(2027, 4, 30)
-    assert not guided.active(SECRETARY.telegram_id)
+    assert not guided.has_flow(SECRETARY.telegram_id)
 
 
 def test_a_flow_survives_a_restart_and_expires(world, guided, clock):  # type: ignore[no-untyped-def]
@@ -69,7 +69,7 @@ def test_a_flow_survives_a_restart_and_expires(world, guided, clock):  # type: i
     refused = again.handle(JAN, private(JAN), Chose("ook niet"))
     assert isinstance(refused, FlowView) and refused.problem == "not_now"
     clock.advance(minutes=31)
-    assert not again.active(JAN.telegram_id)
+    assert again.has_flow(JAN.telegram_id)  # kept until told, so the next text hears it
     assert again.handle(JAN, private(JAN), Next()) == FlowGone(expired=True)
     with world.actions.factory() as s:
         assert s.scalar(select(func.count()).select_from(ConversationRow)) == 0
@@ -82,7 +82,7 @@ def test_purge_drops_only_expired_flows(world, guided, clock):  # type: ignore[n
     guided.start(SECRETARY, private(SECRETARY))
     clock.advance(minutes=15)
     assert guided.purge_expired() == 1
-    assert guided.active(SECRETARY.telegram_id) and not guided.active(JAN.telegram_id)
+    assert guided.has_flow(SECRETARY.telegram_id) and not guided.has_flow(JAN.telegram_id)
 
 
 def test_a_member_proposes_and_only_a_secretary_decides(world, guided, clock):  # type: ignore[no-untyped-def]
@@ -108,8 +108,14 @@ def test_a_member_proposes_and_only_a_secretary_decides(world, guided, clock):  
     )
     assert item is not None and item.text == "Afvalpunt melden"
     assert item.deadline.kind is DeadlineKind.ASAP
+    assert proposal.decided_now
+    # Accepted but no action linked yet (a crash before storing): the item again, to store.
+    again = guided.decide(SECRETARY, GROUP, done.proposal_id, accept=True)
+    assert again is not None and again[1] is not None and not again[0].decided_now
+    guided.link_proposal(done.proposal_id, 1)
     twice = guided.decide(SECRETARY, GROUP, done.proposal_id, accept=False)
     assert twice is not None and twice[1] is None and twice[0].status == "accepted"
+    assert not twice[0].decided_now and twice[0].action_id == 1
     assert guided.decide(SECRETARY, GROUP, 999, accept=True) is None
     with world.actions.factory() as s:
         kinds = s.scalars(select(EventRow.kind).where(EventRow.kind.like("propos%"))).all()

@@ -25,6 +25,7 @@ from domain.guided import (
     Toggle,
     Typed,
     advance,
+    as_message,
     from_data,
     start,
     to_data,
@@ -197,3 +198,26 @@ def test_a_finished_draft_is_the_item_the_message_format_would_give() -> None:
     assert item.deadline == expected.deadline and item.deadline.due == date(2026, 4, 24)
     bare = to_item(Draft(text="Iets"), TODAY)
     assert bare.deadline.kind is DeadlineKind.NONE and bare.owners == ()
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
+
+
+@given(
+    topic=st.one_of(st.just(""), _WORD),
+    words=st.lists(_WORD, min_size=1, max_size=6),
+    owners=st.lists(st.sampled_from(["Jan", "Karin", "Danillo", "Marloes", "OT"]), unique=True),
+    when=st.sampled_from(["", "ASAP", "30 april", "OT 24 april", "eind mei", "volgend OT"]),
+)
+def test_saving_reads_back_as_the_message_path_reads_it(
+    topic: str, words: list[str], owners: list[str], when: str
+) -> None:
+    draft = Draft(topic, "Actie " + " ".join(words), tuple(owners), when)
+    (item,) = parse_message(as_message(draft), TODAY).items
+    expected = to_item(draft, TODAY)
+    assert (item.topic, item.text, item.owners, item.deadline) == (
+        expected.topic,
+        expected.text,
+        expected.owners,
+        expected.deadline,
+    )

@@ -1,0 +1,301 @@
+"""The guided add: `/nieuw` without text in a private chat asks onderwerp, actie, wie and
+wanneer with buttons (each can be typed), then shows a preview. A secretary's Opslaan stores
+the action through the message path; a member's becomes a proposal, shown in the team's
+group with buttons only a secretary can use."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext.filters import MessageFilter
+
+from bot import texts
+from domain import guided
+from domain.errors import DomainError
+from domain.guided import Chose, Edit, Event, Next, Save, Step, Toggle, Typed
+from handlers.common import chat_ref, plain_text, reply, sender, small_int
+from handlers.context import BotContext, Services
+from handlers.membership import as_member
+from handlers.secretary import add_actions
+from services.guided import Choices, FlowDone, FlowGone, FlowView
+
+log = logging.getLogger(__name__)
+NEW = filters.UpdateType.MESSAGE
+Button = InlineKeyboardButton
+
+
+def _cancel_row() -> list[InlineKeyboardButton]:
+    return [Button(texts.BTN_GUIDED_CANCEL, callback_data="g:x")]
+
+
+def _keyboard(view: FlowView, today_choice: str) -> InlineKeyboardMarkup:
+    step, choices = view.flow.step, view.choices
+    rows: list[list[InlineKeyboardButton]] = []
+    if step is Step.TOPIC:
+        rows += [[Button(t[:60], callback_data=f"g:t:{i}")] for i, t in enumerate(choices.topics)]
+        rows.append([Button(texts.BTN_GUIDED_NO_TOPIC, callback_data="g:n")])
+    elif step is Step.OWNERS:
+        chosen = set(view.flow.draft.owners)
+        names = [
+            Button(("✔ " if n in chosen else "") + n[:40], callback_data=f"g:o:{i}")
+            for i, n in enumerate(choices.owners)
+        ]
+        rows += [names[i : i + 2] for i in range(0, len(names), 2)]
+        done = texts.BTN_GUIDED_DONE if chosen else texts.BTN_GUIDED_NOBODY
+        rows.append([Button(done, callback_data="g:n")])
+    elif step is Step.WHEN:
+        rows += [
+            [Button(texts.meeting_choice(d), callback_data=f"g:w:o:{i}")]
+            for i, d in enumerate(choices.meetings)
+        ]
+        rows.append(
+            [
+                Button(texts.BTN_GUIDED_ASAP, callback_data="g:w:a"),
+                Button(today_choice, callback_data="g:w:m"),
+            ]
+        )
+        rows.append([Button(texts.BTN_GUIDED_NO_WHEN, callback_data="g:n")])
+    elif step is Step.PREVIEW:
+        rows.append(
+            [
+                Button(texts.BTN_GUIDED_SAVE, callback_data="g:s"),
+                Button(texts.BTN_GUIDED_EDIT, callback_data="g:e"),
+            ]
+        )
+    rows.append(_cancel_row())
+    return InlineKeyboardMarkup(rows)
+
+
+def _edit_keyboard() -> InlineKeyboardMarkup:
+    fields = [
+        Button(label, callback_data=f"g:e:{step}")
+        for step, label in texts.GUIDED_EDIT_LABELS.items()
+    ]
+    return InlineKeyboardMarkup(
+        [fields[:2], fields[2:], [Button(texts.BTN_GUIDED_BACK, callback_data="g:b")]]
+    )
+
+
+def _text(view: FlowView) -> str:
+    d = view.flow.draft
+    if view.flow.step is Step.PREVIEW:
+        return texts.guided_preview(
+            view.team_name, d.topic, d.text, d.owners_text, d.when, view.problem
+        )
+    chosen = d.owners if view.flow.step is Step.OWNERS else ()
+    return texts.guided_step(view.team_name, view.flow.step.value, view.problem, chosen)
+
+
+async def _show(update: Update, context: BotContext, view: FlowView, edit: bool) -> None:
+    markup = _keyboard(view, texts.end_of_month_choice(context.actions.today()))
+    query = update.callback_query
+    if edit and query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(_text(view), reply_markup=markup)
+            return
+        except TelegramError:  # too old to edit, or unchanged: ask in a new message
+            pass
+    sent = await reply(update, _text(view), markup)
+    if sent is not None:
+        context.services.guided.remember_prompt(sender(update).telegram_id, sent.message_id)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """`/nieuw` privately without text: begin the guided add."""
+    user, chat = sender(update), chat_ref(update)
+    assert chat is not None
+    view = await as_member(update, context, lambda: context.services.guided.start(user, chat))
+    await _show(update, context, view, edit=False)
+
+
+def _event(data: str, choices: Choices, today_choice: str) -> Event | None:
+    """Turn a button's callback data into a flow input (None: a button of no flow)."""
+    parts = data.split(":")
+    index = small_int(parts[-1]) if len(parts) > 2 else None
+    match parts[1:]:
+        case ["n"]:
+            return Next()
+        case ["s"]:
+            return Save()
+        case ["t", _] if index is not None and index < len(choices.topics):
+            return Chose(choices.topics[index])
+        case ["o", _] if index is not None and index < len(choices.owners):
+            return Toggle(choices.owners[index])
+        case ["w", "a"]:
+            return Chose("ASAP")
+        case ["w", "m"]:
+            return Chose(today_choice)
+        case ["w", "o", _] if index is not None and index < len(choices.meetings):
+            return Chose(texts.meeting_choice(choices.meetings[index]))
+        case ["e", step] if step in texts.GUIDED_EDIT_LABELS:
+            return Edit(Step(step))
+    return None
+
+
+async def _apply(update: Update, context: BotContext, event: Event, edit: bool) -> None:
+    user, chat = sender(update), chat_ref(update)
+    assert chat is not None
+    result = await as_member(
+        update, context, lambda: context.services.guided.handle(user, chat, event)
+    )
+    if isinstance(result, FlowGone):
+        await reply(update, texts.GUIDED_GONE if result.expired else texts.GUIDED_CANCELLED)
+        return
+    if isinstance(result, FlowView):
+        await _show(update, context, result, edit)
+        return
+    await _finish(update, context, result)
+
+
+async def _finish(update: Update, context: BotContext, done: FlowDone) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    if done.proposal_id is None:  # a secretary: store it as their message would have
+        await add_actions(update, context, guided.as_message(done.draft))
+        return
+    await reply(update, texts.proposal_sent(done.team_name))
+    group = context.teams.group_of(done.team_id)
+    if group is None:
+        return
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                Button(texts.BTN_PROPOSAL_ACCEPT, callback_data=f"pr:{done.proposal_id}:a"),
+                Button(texts.BTN_PROPOSAL_REJECT, callback_data=f"pr:{done.proposal_id}:r"),
+            ]
+        ]
+    )
+    d = done.draft
+    author = sender(update).full_name
+    await context.bot.send_message(
+        group,
+        texts.proposal_card(author, d.topic, d.text, d.owners_text, d.when),
+        reply_markup=markup,
+    )
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """A button of the guided add."""
+    query = update.callback_query
+    assert query is not None
+    data = query.data or ""
+    if data == "g:x":
+        await query.answer()
+        await query.edit_message_reply_markup(reply_markup=None)
+        await _apply(update, context, guided.Cancel(), edit=False)
+        return
+    if data == "g:e":
+        await query.answer()
+        await query.edit_message_reply_markup(reply_markup=_edit_keyboard())
+        return
+    if data == "g:b":
+        await query.answer()
+        user, chat = sender(update), chat_ref(update)
+        assert chat is not None
+        now = await as_member(update, context, lambda: context.services.guided.current(user, chat))
+        if isinstance(now, FlowGone):
+            await reply(update, texts.GUIDED_GONE)
+        else:
+            await _show(update, context, now, edit=True)
+        return
+    user = sender(update)
+    choices = context.services.guided.choices_of(user.telegram_id)
+    event = _event(data, choices, texts.end_of_month_choice(context.actions.today()))
+    if event is None:
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    await query.answer()
+    await _apply(update, context, event, edit=True)
+
+
+async def typed(update: Update, context: BotContext) -> None:
+    """A text in the private chat while a guided add is open: the answer to its step."""
+    message = update.effective_message
+    assert message is not None
+    await _apply(update, context, Typed(message.text or ""), edit=False)
+
+
+async def decide(update: Update, context: BotContext) -> None:
+    """Overnemen / Afwijzen under a proposal (a secretary's buttons)."""
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    parts = (query.data or "").split(":")
+    if len(parts) != 3 or small_int(parts[1]) is None or parts[2] not in ("a", "r"):
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    user, chat = sender(update), chat_ref(update)
+    proposal_id, accept = int(parts[1]), parts[2] == "a"
+    try:
+        decided = await as_member(
+            update,
+            context,
+            lambda: context.services.guided.decide(user, chat, proposal_id, accept),
+        )
+    except DomainError as err:
+        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        return
+    if decided is None:
+        await query.answer(texts.PROPOSAL_GONE, show_alert=True)
+        return
+    proposal, item = decided
+    if item is None and not proposal.decided_now:
+        await query.answer(texts.proposal_already(proposal.status), show_alert=True)
+        return
+    await query.answer()
+    number = None
+    if item is not None:
+        # In the group, in the secretary's name; the card's message id makes a second press
+        # (or Telegram delivering it again) add nothing.
+        added = await add_actions(update, context, guided.as_message(proposal.draft))
+        number = added.actions[0].number
+        context.services.guided.link_proposal(proposal.id, added.actions[0].id)
+    text = texts.proposal_decided(proposal.author, proposal.draft.text, number, user.full_name)
+    await query.edit_message_text(text, reply_markup=None)
+    if proposal.author_telegram_id is not None:
+        try:
+            await context.bot.send_message(proposal.author_telegram_id, text)
+        except TelegramError:  # never pressed Start: the group card says it
+            log.info("proposal %s: author not reachable privately", proposal.id)
+
+
+class _ActiveFlow(MessageFilter):
+    """Private texts of a person with an open guided add (asked of the database: the flow
+    survives a restart)."""
+
+    def __init__(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        super().__init__(name="ActiveFlow")
+        self.app = app
+
+    def filter(self, message: Message) -> bool:
+        services = self.app.bot_data.get("services")
+        person = message.from_user
+        if not isinstance(services, Services) or person is None:
+            return False
+        return services.guided.has_flow(person.id)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add the guided add; before the secretary's free-text reader, which it must win over."""
+    private_new = filters.ChatType.PRIVATE & NEW
+    app.add_handler(
+        MessageHandler(
+            private_new & filters.Regex(r"^/nieuw(@\w+)?\s*$"),
+            start,
+        )
+    )
+    app.add_handler(
+        MessageHandler(
+            private_new & filters.TEXT & ~filters.COMMAND & ~filters.REPLY & _ActiveFlow(app),
+            typed,
+        )
+    )
+    app.add_handler(CallbackQueryHandler(button, pattern=r"^g:"))
+    app.add_handler(CallbackQueryHandler(decide, pattern=r"^pr:"))
+
+
+__all__ = ["register"]
