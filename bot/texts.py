@@ -79,6 +79,8 @@ HELP_MEMBER = (
     "/sluit N [toelichting] (of /klaar N) – actie N is afgerond\n"
     "   (een actie van meer mensen: ik vraag of jouw deel of de hele actie af is)\n"
     "/heropen N – een afgeronde actie weer openen\n"
+    "/nieuw (privé, zonder tekst) – stap voor stap een actie voorstellen; de secretaris "
+    "neemt je voorstel over of wijst het af\n"
     "/ikben Naam – koppel je account aan je naam in de lijst\n"
     "/herinneringen – herinneringen en weekoverzicht aan of uit\n"
     "/ot – de komende OT's; /agenda – concept-agenda van het volgende OT\n"
@@ -91,7 +93,8 @@ HELP_MEMBER = (
 
 HELP_SECRETARY = (
     "\n\n<b>Voor de secretaris</b>\n"
-    "Stuur me acties in een bericht (privé, of in de groep met /nieuw):\n"
+    "Stuur me acties in een bericht (privé, of in de groep met /nieuw), of tik privé "
+    "/nieuw zonder tekst: dan vraag ik onderwerp, actie, wie en wanneer met knoppen.\n"
     "<code>Onderwerp: Voedselpark Lutkemeer\n"
     "Actie: Voedselpark agenderen voor volgend OT\n"
     "Toelichting: ...\n"
