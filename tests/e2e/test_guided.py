@@ -129,3 +129,26 @@ def test_a_flow_expires_politely(tg: Tg, fake: FakeTelegram, bot_errors) -> None
     assert "verlopen" in answer or "verlopen" in "\n".join(fake.sent_texts(jan_dm["id"]))
     assert GROUP_ID  # the group heard nothing of Jan's flow
     assert not any("Voorstel" in t for t in fake.sent_texts(GROUP_ID))
+
+
+def test_the_secretary_rejects_a_proposal(tg: Tg, fake: FakeTelegram, bot_errors) -> None:  # type: ignore[no-untyped-def]
+    p = team_people(tg)
+    marloes, karin = p["marloes"], p["karin"]
+    tg.send(marloes, tg.group, "/koppel")
+    dm = tg.dm(karin)
+    tg.send(karin, dm, "/start t1")
+    tg.send(karin, dm, "/nieuw")
+    tg.send(karin, dm, "Wonen")  # every step typed
+    tg.send(karin, dm, "Huurders informeren")
+    tg.send(karin, dm, "Karin")
+    preview = tg.send(karin, dm, "eind mei")
+    assert "Onderwerp: Wonen" in preview and "Wanneer: eind mei" in preview
+    assert "Kies Opslaan, Wijzigen of Annuleren" in tg.send(karin, dm, "opslaan")
+    tg.press(karin, _last(fake, dm), "Opslaan")
+    proposal = _last(fake, tg.group)
+    mark = fake.mark()
+    _, rejected = tg.press(marloes, proposal, "Afwijzen")
+    assert "afgewezen door Marloes van der Meulen-Ramp" in rejected
+    assert "afgewezen" in "\n".join(fake.sent_texts(dm["id"], after=mark))
+    assert "Huurders informeren" not in tg.send(marloes, tg.group, "/acties")
+    assert not _buttons(_last(fake, tg.group))  # the decided card has no buttons left
