@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
@@ -30,6 +31,7 @@ from domain.model import (
     UserRef,
 )
 from domain.owners import is_group_owner, normalize_name, split_owners
+from domain.rules import PROGRESS_LABEL, parse_progress_line, progress_text
 from services.base import ServiceBase
 from services.meetings import attach_to_meeting, record_header, record_version
 from services.reminders import replan
@@ -306,6 +308,7 @@ class DocumentService(ServiceBase):
             if row.status in _CLOSED_AS:  # "Afgerond" / "Vervallen" in the Status column
                 action.status = _CLOSED_AS[row.status].value
                 action.closed_at = now
+            _mark_parts(repo, action, row, now, actor)
         action.last_activity_at = now
         replan(repo, action, self.reminder_settings)
         repo.event(
@@ -348,6 +351,8 @@ class DocumentService(ServiceBase):
             action.deadline_urgent = deadline.urgent
             attach_to_meeting(repo, action, day, now, deadline.month)
             repo.cancel_pending_reminders(action.id)
+        repo.s.flush()  # new owner links get their members
+        _mark_parts(repo, action, row, now, actor)
         if row.status in _CLOSED_AS and Status(action.status).is_open:
             action.status = _CLOSED_AS[row.status].value
             action.closed_at = now
@@ -451,6 +456,14 @@ def _document(team_name: str, meeting: Meeting | None, actions: list[Action], tz
     rows = []
     for a in ordered:
         note = a.note
+        # Each owner's part, once someone's is under way or done (an untouched joint action
+        # keeps the note as written).
+        if a.status.is_open and any(o.done or o.claimed for o in a.owners):
+            part = progress_text(a)
+        else:
+            part = ""
+        if part:
+            note = (note + "\n" if note else "") + f"{PROGRESS_LABEL}: {part}"
         latest = a.latest_update
         if latest is not None:
             stamp = latest.at.astimezone(tz).strftime("%d-%m-%Y")
@@ -540,10 +553,64 @@ def _index(repo: Repo, team_id: int) -> dict[tuple[str, str], ActionRow]:
 _UPDATE_LINE = re.compile(r"\n?Update \d{2}-\d{2}-\d{4} \([^()\n]*\): [\s\S]*$")
 
 
+@dataclass(frozen=True)
+class _ImportRow(DocRow):
+    """A document row as the import reads it: the "Voortgang: Danillo ✔, Marloes open" line
+    the export writes is taken out of the note and kept here (each owner's name and whether
+    their part is done). Not a DocRow field: the JSON export lists every DocRow field."""
+
+    progress: tuple[tuple[str, bool], ...] = ()
+
+
 def own_note(row: DocRow) -> DocRow:
-    """The Toelichting without the "Update dd-mm-jjjj (naam): ..." line our export adds, so
-    importing an exported list gives back the same actions."""
-    return replace(row, note=_UPDATE_LINE.sub("", row.note).rstrip())
+    """The Toelichting without the "Update dd-mm-jjjj (naam): ..." and "Voortgang: ..." lines
+    our export adds, so importing an exported list gives back the same actions; the
+    Voortgang line is kept as the row's `progress` (which owners' parts are done)."""
+    kept: list[str] = []
+    progress: tuple[tuple[str, bool], ...] = getattr(row, "progress", ())
+    for line in _UPDATE_LINE.sub("", row.note).split("\n"):
+        parts = parse_progress_line(line)
+        if parts is None:
+            kept.append(line)
+        else:
+            progress = tuple(parts.items())
+    fields = {f.name: getattr(row, f.name) for f in dataclass_fields(DocRow)}
+    fields["note"] = "\n".join(kept).rstrip()
+    return _ImportRow(**fields, progress=progress)
+
+
+def _progress_to_apply(action: ActionRow, row: DocRow) -> list[ActionOwnerRow]:
+    """The owner links of an open action whose part the document's Voortgang line says is
+    done while the database does not (matched by name). Parts are only ever marked done
+    here: a part done in the bot after the export is not undone by an older list."""
+    progress: tuple[tuple[str, bool], ...] = getattr(row, "progress", ())
+    if not progress or not Status(action.status).is_open or len(action.owners) < 2:
+        return []
+    done = {normalize_name(name) for name, is_done in progress if is_done}
+    return [
+        o
+        for o in action.owners
+        if o.done_at is None and o.member is not None and normalize_name(o.member.name) in done
+    ]
+
+
+def _mark_parts(
+    repo: Repo, action: ActionRow, row: DocRow, now: datetime, actor: Actor | None
+) -> None:
+    """Restore the parts the document says are done (the whole stays open: closing it is
+    the Status column's business)."""
+    for link in _progress_to_apply(action, row):
+        link.done_at = now
+        link.done_by_id = link.member_id
+        repo.event(
+            action.team_id,
+            "part_done",
+            now,
+            actor_id=actor.member_id if actor else None,
+            action_id=action.id,
+            source="import",
+            owner=link.member.name,
+        )
 
 
 # A row's status in the document (documents/docx_io.py reads it from the Status column or the
@@ -557,6 +624,7 @@ def _differs(action: ActionRow, row: DocRow) -> bool:
         or action.owners_text != row.owners
         or action.deadline_text != row.when.strip()
         or (row.status in _CLOSED_AS and Status(action.status).is_open)
+        or bool(_progress_to_apply(action, row))
     )
 
 
