@@ -449,6 +449,8 @@ class ReminderService(ServiceBase):
         for a in actions:
             fresh = [u for u in a.updates if since_at is None or u.at >= since_at]
             for o in a.owners:
+                if o.done and not fresh:  # their part is done: no update asked of them
+                    continue
                 target = updated if fresh else not_updated
                 if o.name not in updated and o.name not in not_updated:
                     target.append(o.name)

@@ -7,11 +7,22 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot import texts
 from documents.docx_io import read_docx, write_docx
 from domain.model import Status
+from domain.reminders import ReminderSettings
 from services.documents import DocumentService
+from services.reminders import PING
 from storage.models import EventRow
 from tests.service.conftest import GROUP, JAN, LOUISE, SECRETARY, World, private
+from tests.service.test_reminders import Reminders, at
+
+
+@pytest.fixture
+def rem(world: World, clock) -> Reminders:  # type: ignore[no-untyped-def]
+    return Reminders(
+        world.teams.factory, setups=world.teams.setups, clock=clock, reminders=ReminderSettings()
+    )
 
 
 @pytest.fixture
@@ -92,3 +103,20 @@ def test_word_export_writes_progress_and_the_import_reads_it_back(  # type: igno
     action = world.actions.get(JAN, GROUP, 1)
     assert _progress(action) == [("Jan", True), ("Louise", False)]
     assert "Voortgang" not in action.note
+
+
+def test_the_ot_ping_shows_progress_and_asks_no_update_of_a_finished_part(  # type: ignore[no-untyped-def]
+    world: World, clock, rem
+) -> None:
+    world.actions.add_from_message(
+        SECRETARY, GROUP, "Jan en Louise: doorstroming (OT 22 april)", clock()
+    )
+    for user, name in ((JAN, "Jan"), (LOUISE, "Louise")):
+        world.teams.join_seen(1, user)
+        world.teams.claim_name(user, private(user), name)
+    world.actions.close(JAN, GROUP, 1, scope="part")
+    clock.at = at("2027-04-21", "09:00")
+    rem.plan()
+    [ping] = [d for d in rem.claim() if d.kind == PING]
+    assert [n.split()[0] for n in ping.not_updated] == ["Louise"]
+    assert "(Jan ✔, Louise open)" in texts.group_ping(ping)
