@@ -510,12 +510,18 @@ def closed(action: Action, changed: bool) -> str:
     return f"✅ #{action.number} is afgerond. Dank je!"
 
 
-def part_question(action: Action) -> str:
+def part_question(action: Action, note: str = "") -> str:
     """Ask an owner of a joint action whether their part or the whole action is done."""
-    return (
+    text = (
         f"#{action.number} is van meer mensen ({progress(action)}). "
         "Is jouw deel afgerond, of de hele actie?"
     )
+    if note:
+        text += (
+            f"\n<i>Je toelichting heb ik niet bewaard; stuur hem met "
+            f"<code>/update {action.number} tekst</code>.</i>"
+        )
+    return text
 
 
 def part_closed(action: Action) -> str:

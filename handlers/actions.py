@@ -129,7 +129,8 @@ async def sluit(update: Update, context: BotContext) -> None:
         update, context, lambda: context.actions.close(user, chat, number, note, scope="ask")
     )
     if done.ask_part:
-        await reply(update, texts.part_question(done.action), markup=part_buttons(done.action))
+        question = texts.part_question(done.action, note)
+        await reply(update, question, markup=part_buttons(done.action))
         return
     await reply(update, texts.closed(done.action, done.changed))
 

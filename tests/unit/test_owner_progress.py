@@ -108,3 +108,10 @@ def test_card_and_line_show_progress_only_for_open_joint_actions():
     assert "Voortgang" not in texts.action_card(action(DANILLO), today)
     closed = replace(joint, status=Status.DONE)
     assert "Voortgang" not in texts.action_card(closed, today)
+
+
+def test_the_question_says_a_note_was_not_kept():
+    joint = action(DANILLO, MARLOES)
+    assert "Is jouw deel afgerond, of de hele actie?" in texts.part_question(joint)
+    assert "/update 7" not in texts.part_question(joint)
+    assert "/update 7 tekst" in texts.part_question(joint, "gedaan")
