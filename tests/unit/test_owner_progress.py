@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot import texts
 from domain.model import Action, Actor, Deadline, DeadlineKind, ItemKind, Owner, Status
 from domain.rules import (
@@ -115,3 +118,28 @@ def test_the_question_says_a_note_was_not_kept():
     assert "Is jouw deel afgerond, of de hele actie?" in texts.part_question(joint)
     assert "/update 7" not in texts.part_question(joint)
     assert "/update 7 tekst" in texts.part_question(joint, "gedaan")
+
+
+NAMES = ["Danillo", "Marloes", "Ali de Vries", "OT", "Partners NPSNW"]
+
+
+@given(st.lists(st.sampled_from(["open", "claimed", "done"]), min_size=1, max_size=5), st.data())
+def test_parts_whole_and_the_progress_line(states: list[str], data: st.DataObject) -> None:
+    owners = tuple(
+        Owner(i + 1, NAMES[i], None, claimed=s == "claimed", done=s == "done")
+        for i, s in enumerate(states)
+    )
+    joint = action(*owners)
+    who = data.draw(st.integers(1, len(owners)))
+    others_done = all(s == "done" for i, s in enumerate(states) if i + 1 != who)
+    # The whole is done exactly when every other owner's part already is.
+    assert done_after_part(joint, who) == others_done
+    # Only an owner of a joint action with an open other part is asked.
+    assert asks_part_or_whole(actor(who), joint) == (len(owners) > 1 and not others_done)
+    assert not asks_part_or_whole(actor(99, secretary=True), joint)
+    # The Voortgang line the export writes reads back to the same parts.
+    if len(owners) > 1:
+        back = parse_progress_line("Voortgang: " + progress_text(joint))
+        assert back == {o.name: o.done for o in owners}
+    else:
+        assert progress_text(joint) == ""
