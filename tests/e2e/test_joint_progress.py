@@ -56,8 +56,8 @@ def test_each_owner_closes_their_part(tg: Tg, fake: FakeTelegram, running: BotTh
     card_message = fake.last_bot_message(danillo["id"])
     assert "Danillo open, Marloes open" in card_message["text"]
     _, reply = tg.press(danillo, card_message, "Afgerond")
-    question = fake.last_bot_message(danillo["id"])
-    assert "Is jouw deel afgerond" in question["text"]
-    _, reply = tg.press(danillo, question, "Hele actie afgerond")
+    asked = fake.last_bot_message(danillo["id"])
+    assert "Is jouw deel afgerond" in asked["text"]
+    _, reply = tg.press(danillo, asked, "Hele actie afgerond")
     assert "#1 is afgerond" in reply
     assert "afgerond door Danillo" in tg.send(danillo, tg.dm(danillo), "/actie 1")
