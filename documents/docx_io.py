@@ -978,8 +978,13 @@ def _read_header(blocks: Sequence[_Block]) -> DocHeader:
             last = ""
             return
         match = _LABEL_LINE.match(text)
+        key = _header_label(match.group(1)) or "" if match else None
+        if match and key != "attendees" and not seen_label and text == match.group(1):
+            # A bare word above the header ("cc", "Datum" as the programme line), without
+            # colon or value, labels nothing: it is a title line.
+            match = None
         if match:
-            label(_header_label(match.group(1)) or "", match.group(2).strip())
+            label(key or "", match.group(2).strip())
         elif last == "attendees" and _OTHER_LABEL_LINE.match(text):
             last = ""
         elif last == "attendees" and (

@@ -143,7 +143,9 @@ async def _apply(update: Update, context: BotContext, event: Event, edit: bool) 
         update, context, lambda: context.services.guided.handle(user, chat, event)
     )
     if isinstance(result, FlowGone):
-        await reply(update, texts.GUIDED_GONE if result.expired else texts.GUIDED_CANCELLED)
+        # Annuleren ends the flow; any other input found none (expired, or an old button).
+        cancelled = isinstance(event, guided.Cancel) and not result.expired
+        await reply(update, texts.GUIDED_CANCELLED if cancelled else texts.GUIDED_GONE)
         return
     if isinstance(result, FlowView):
         await _show(update, context, result, edit)

@@ -125,10 +125,20 @@ def test_a_flow_expires_politely(tg: Tg, fake: FakeTelegram, bot_errors) -> None
     prompt = _last(fake, jan_dm)
     tg.clock.advance(minutes=31)
     assert "verlopen" in tg.send(jan, jan_dm, "Wonen")
-    answer, _ = tg.press(jan, prompt, "Geen onderwerp")
-    assert "verlopen" in answer or "verlopen" in "\n".join(fake.sent_texts(jan_dm["id"]))
-    assert GROUP_ID  # the group heard nothing of Jan's flow
+    # A button of the expired flow says the same, not "cancelled".
+    _, old_button = tg.press(jan, prompt, "Geen onderwerp")
+    assert "verlopen" in old_button and "Geannuleerd" not in old_button
+    assert "Geannuleerd" in _cancel_fresh_flow(tg, fake, jan, jan_dm)
+    # The group heard nothing of Jan's flows.
     assert not any("Voorstel" in t for t in fake.sent_texts(GROUP_ID))
+
+
+def _cancel_fresh_flow(
+    tg: Tg, fake: FakeTelegram, user: dict[str, Any], dm: dict[str, Any]
+) -> str:
+    tg.send(user, dm, "/nieuw")
+    _, cancelled = tg.press(user, _last(fake, dm), "Annuleren")
+    return cancelled
 
 
 def test_the_secretary_rejects_a_proposal(tg: Tg, fake: FakeTelegram, bot_errors) -> None:  # type: ignore[no-untyped-def]
@@ -151,4 +161,5 @@ def test_the_secretary_rejects_a_proposal(tg: Tg, fake: FakeTelegram, bot_errors
     assert "afgewezen door Marloes van der Meulen-Ramp" in rejected
     assert "afgewezen" in "\n".join(fake.sent_texts(dm["id"], after=mark))
     assert "Huurders informeren" not in tg.send(marloes, tg.group, "/acties")
-    assert not _buttons(_last(fake, tg.group))  # the decided card has no buttons left
+    card = next(m for m in fake.messages(GROUP_ID) if m["message_id"] == proposal["message_id"])
+    assert "afgewezen" in card["text"] and not _buttons(card)  # the decided card, no buttons

@@ -277,6 +277,13 @@ def test_header_values_that_read_as_labels_round_trip(word: str) -> None:
         header = DocHeader("T", "P", word, word, attendees, "18 maart 2026", word)
         doc = Actielijst(header, (DocRow("Onderwerp", "Actie"),), ())
         assert read_docx(write_docx(doc)).header == header
+    # The same word as the title or programme line above the header table; except a bare
+    # "Aanwezig(en)", which other secretaries' lists use to start an attendee list.
+    lines = () if word == "Aanwezig" else ((word, "P"), ("T", word))
+    for title, programme in lines:
+        header = DocHeader(title, programme, "D", "C", (("Jan", "X"),), "18 maart 2026", "")
+        doc = Actielijst(header, (DocRow("Onderwerp", "Actie"),), ())
+        assert read_docx(write_docx(doc)).header == header
 
 
 # --- what is written ------------------------------------------------------------------------
