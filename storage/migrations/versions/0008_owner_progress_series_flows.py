@@ -96,7 +96,9 @@ def upgrade() -> None:
         sa.Column("decided_by_id", sa.Integer(), nullable=True),
         sa.Column("action_id", sa.Integer(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False, server_default=""),
-        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], name=op.f("fk_proposals_team_id_teams")),
+        sa.ForeignKeyConstraint(
+            ["team_id"], ["teams.id"], name=op.f("fk_proposals_team_id_teams")
+        ),
         sa.ForeignKeyConstraint(
             ["author_id"], ["members.id"], name=op.f("fk_proposals_author_id_members")
         ),
