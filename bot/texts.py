@@ -19,6 +19,7 @@ from domain.model import (
     Status,
     Team,
 )
+from domain.recurrence import Recurrence, describe
 from services.documents import ImportPreview, ImportResult
 from services.meetings import Agenda, Decision, MeetingChange
 from services.reminders import Delivery, ReminderItem
@@ -249,6 +250,17 @@ def deadline(action: Action) -> str:
     return f"{written} → {urgent}{prefix}{day(d.due)}"
 
 
+def recurrence_line(action: Action) -> str:
+    """Say that an action comes back ("🔁 elke maand: ..."); empty for a one-off."""
+    rule = action.deadline.recurrence
+    if not rule or action.kind is ItemKind.DECISION:
+        return ""
+    words = describe(Recurrence.from_rule(rule, action.deadline.text))
+    if action.status.is_open:
+        return f"🔁 Terugkerend ({words}): afronden zet de volgende keer klaar."
+    return f"🔁 Terugkerend ({words})."
+
+
 def deadline_fix(action: Action) -> str:
     """Tell how to give an unreadable "Wanneer" a date (empty for a readable one)."""
     if action.deadline.kind is not DeadlineKind.UNREADABLE:
@@ -359,6 +371,8 @@ def action_card(action: Action, today: date, show_team: bool = False) -> str:
         lines.append(f"<i>Wanneer:</i> {deadline(action)}{late}")
         if fix := deadline_fix(action):
             lines.append(fix)
+        if again := recurrence_line(action):
+            lines.append(again)
     if action.criteria:
         lines.append("<i>Criteria:</i>")
         lines.extend(f"  · {escape(c)}" for c in action.criteria)
@@ -503,11 +517,18 @@ def claimed(action: Action, changed: bool) -> str:
     return f"👍 Genoteerd: jij pakt #{action.number} op. Update geven: /update {action.number} …"
 
 
-def closed(action: Action, changed: bool) -> str:
-    """Confirm /sluit."""
+def closed(action: Action, changed: bool, following: Action | None = None) -> str:
+    """Confirm /sluit (and name the next occurrence a recurring action got)."""
     if not changed:
         return f"#{action.number} was al afgerond."
-    return f"✅ #{action.number} is afgerond. Dank je!"
+    return f"✅ #{action.number} is afgerond. Dank je!" + next_time(following)
+
+
+def next_time(following: Action | None) -> str:
+    """The line about the next occurrence of a recurring action ("" without one)."""
+    if following is None:
+        return ""
+    return f"\n🔁 De volgende keer staat klaar: <b>#{following.number}</b>, {deadline(following)}."
 
 
 def part_question(action: Action, note: str = "") -> str:
@@ -544,11 +565,28 @@ def edited(action: Action, today: date) -> str:
     return "✏️ Gewijzigd.\n\n" + action_card(action, today)
 
 
-def cancelled(action: Action, changed: bool) -> str:
-    """Confirm /vervallen."""
+def cancelled(action: Action, changed: bool, following: Action | None = None) -> str:
+    """Confirm /vervallen: this occurrence only (with the next one), or the whole series."""
     if not changed:
         return f"#{action.number} was al vervallen."
+    if following is not None:
+        return f"🗑 #{action.number} is vervallen, alleen deze keer." + next_time(following)
+    if action.series_id is not None and not action.deadline.recurrence:
+        return (
+            f"🗑 #{action.number} is vervallen en de reeks is gestopt: er komt geen volgende keer."
+        )
     return f"🗑 #{action.number} is vervallen."
+
+
+def series_question(action: Action) -> str:
+    """Ask a secretary cancelling an occurrence: this time only, or the whole series?"""
+    words = describe(Recurrence.from_rule(action.deadline.recurrence, action.deadline.text))
+    n = action.number
+    return (
+        f"#{n} komt terug ({words}). Vervalt alleen deze keer, of stopt de hele reeks?\n"
+        f"<i>Met een reden: typ <code>/vervallen {n} deze reden</code> of "
+        f"<code>/vervallen {n} reeks reden</code>.</i>"
+    )
 
 
 NEW_PROMPT = "📝 Stuur de acties als antwoord op dit bericht"
@@ -634,6 +672,8 @@ BTN_UNDO = "↩️ Ongedaan maken"
 BTN_CLAIM = "🙋 Ik pak het op"
 BTN_CLOSE = "✅ Afgerond"
 BTN_PART_DONE = "Mijn deel afgerond"
+BTN_SERIES_ONE = "Alleen deze keer"
+BTN_SERIES_ALL = "Hele reeks stoppen"
 BTN_WHOLE_DONE = "Hele actie afgerond"
 BTN_UPDATE = "📝 Update geven"
 BTN_DONE_ALERT = "Afgerond"

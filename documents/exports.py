@@ -242,6 +242,7 @@ def _json_action(action: Action) -> dict[str, Any]:
             "kind": action.deadline.kind.value,
             "text": action.deadline.text,
             "due": _day_iso(action.deadline.due),
+            "recurrence": action.deadline.recurrence,
         },
         "status": action.status.value,
         "created_at": _utc_iso(action.created_at),
@@ -254,6 +255,7 @@ def _json_action(action: Action) -> dict[str, Any]:
             {"author": u.author, "text": u.text, "at": _utc_iso(u.at)} for u in action.updates
         ],
         "carried_from": _day_iso(action.carried_from),
+        "series_id": action.series_id,
     }
 
 

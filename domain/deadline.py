@@ -67,6 +67,7 @@ from domain.holidays import (
     school_holiday,
 )
 from domain.model import Deadline, DeadlineError, DeadlineKind
+from domain.recurrence import next_due, parse_recurrence
 
 __all__ = ["MAX_DEADLINE_LENGTH", "parse_deadline", "read_deadline"]
 
@@ -390,6 +391,9 @@ def read_deadline(text: str, written: date) -> Deadline:
     if not re.search(r"[a-z0-9]", core):
         # Empty, a dash, "?", "…": nothing written yet.
         return Deadline(DeadlineKind.NONE, original)
+    recurring = _recurring(original, written)
+    if recurring is not None:
+        return recurring
     try:
         reading, urgent = _read(core, written)
     except _Unreadable as err:
@@ -404,6 +408,27 @@ def read_deadline(text: str, written: date) -> Deadline:
         month=reading.month,
         exact=reading.exact,
     )
+
+
+def _recurring(original: str, written: date) -> Deadline | None:
+    """Read "elke maand", "elk OT" (domain/recurrence.py): the first occurrence's due day.
+
+    That is the rule's first due day after `written`, or the day of an exported
+    "(volgende: 30 april 2027)" when it reads as one. "elk OT" is due at the next OT, like
+    "volgend OT" (the caller ties it to the meeting). The text kept is the rule as written.
+    """
+    rec = parse_recurrence(original)
+    if rec is None:
+        return None
+    hint: date | None = None
+    if rec.next_text:
+        told = read_deadline(rec.next_text, written)
+        if told.kind in (DeadlineKind.DATE, DeadlineKind.MEETING) and not told.recurrence:
+            hint = told.due
+    if rec.is_meeting:
+        return Deadline(DeadlineKind.MEETING, rec.text, hint, recurrence=rec.rule)
+    due = hint or next_due(rec, written, is_working_day=is_working_day)
+    return Deadline(DeadlineKind.DATE, rec.text, due, recurrence=rec.rule)
 
 
 def parse_deadline(text: str, written: date) -> Deadline:

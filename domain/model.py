@@ -29,7 +29,9 @@ class Deadline:
     juni"): the date decides the reminders, the card says both. `month` is the first day of
     the month of "OT mei" (the OT planned in that month). `reason` says why an UNREADABLE
     text could not be read. `exact` is True when the text names one day ("24 april", not
-    "eind mei"); it is not part of equality.
+    "eind mei"); it is not part of equality. `recurrence` is the rule code of a recurring
+    action ("monthly" for "elke maand", "meeting" for "elk OT"; see domain/recurrence.py),
+    whose `due` is the due day of the current occurrence; empty for a one-off deadline.
     """
 
     kind: DeadlineKind
@@ -39,6 +41,7 @@ class Deadline:
     month: date | None = None
     reason: str = ""
     exact: bool = field(default=False, compare=False)
+    recurrence: str = ""
 
     @property
     def is_next_meeting(self) -> bool:
@@ -221,6 +224,7 @@ class Action:
     interests: str = ""
     updates: tuple[ActionUpdate, ...] = ()
     carried_from: date | None = None  # the OT it was due at before it was carried over
+    series_id: int | None = None  # the recurring series this is one occurrence of
 
     @property
     def latest_update(self) -> ActionUpdate | None:

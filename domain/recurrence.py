@@ -43,6 +43,8 @@ __all__ = [
     "next_due",
     "occurrences",
     "parse_recurrence",
+    "split_scope",
+    "with_next",
 ]
 
 RULE_MAX_LENGTH = 60
@@ -52,6 +54,10 @@ WorkingDay = Callable[[date], bool]
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
 _ORDINAL_NAMES = {number: name for name, number in _ORDINALS.items()}
+_MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
 
 # Two-week periods start on the Mondays an even number of weeks from this one (Monday
 # 1 January 2024, ISO week 1 of 2024). Up to and including 2026 that is every odd ISO week;
@@ -293,3 +299,37 @@ def occurrences(
         days.append(due)
         after = due
     return days
+
+
+def with_next(text: str, due: date | None) -> str:
+    """The Wanneer of a series in an actielijst: "elke maand (volgende: 30 april 2027)".
+
+    The year is always written: an occurrence that is overdue at the next OT must not read
+    back as next year's. `parse_recurrence` takes the suffix off again. Without a due day
+    ("elk OT" with no OT planned yet) the rule stands alone.
+    """
+    if due is None:
+        return text
+    return f"{text} (volgende: {due.day} {_MONTH_NAMES[due.month - 1]} {due.year})"
+
+
+# "/vervallen N deze [reden]" and "/vervallen N reeks [reden]" on a recurring action: the
+# first words say which part is cancelled (read only for an occurrence of a series, so the
+# reason of a one-off action is never cut).
+_SCOPE_RE = re.compile(
+    r"(?P<one>(?:alleen )?deze(?: keer)?|eenmalig)|(?P<series>(?:de )?(?:hele )?(?:reeks|serie))",
+    re.IGNORECASE,
+)
+
+
+def split_scope(text: str) -> tuple[str | None, str]:
+    """Split "deze: dubbel" into ("one", "dubbel"); (None, text) when no scope leads."""
+    stripped = text.strip()
+    match = _SCOPE_RE.match(stripped)
+    if match is None:
+        return None, text
+    rest = stripped[match.end() :]
+    if rest and rest[0].isalnum():  # "dezelfde ...", "reeksen": another word
+        return None, text
+    scope = "one" if match.group("one") else "series"
+    return scope, rest.lstrip(":,-– ").strip()

@@ -132,7 +132,7 @@ async def sluit(update: Update, context: BotContext) -> None:
         question = texts.part_question(done.action, note)
         await reply(update, question, markup=part_buttons(done.action))
         return
-    await reply(update, texts.closed(done.action, done.changed))
+    await reply(update, texts.closed(done.action, done.changed, done.following))
 
 
 async def heropen(update: Update, context: BotContext) -> None:
@@ -212,7 +212,15 @@ async def button(update: Update, context: BotContext) -> None:
             if done.part:
                 text = texts.part_closed(done.action)
             else:
-                text = texts.closed(done.action, done.changed)
+                text = texts.closed(done.action, done.changed, done.following)
+        elif op in ("vone", "vall"):
+            scope = "one" if op == "vone" else "series"
+            done = await as_member(
+                update,
+                context,
+                lambda: acts.cancel(user, chat, number, team_id=team_id, scope=scope),
+            )
+            text = texts.cancelled(done.action, done.changed, done.following)
         elif op == "later":
             done = await as_member(
                 update, context, lambda: acts.snooze(user, chat, number, team_id=team_id)

@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import texts
 from domain.errors import DomainError, NotSecretary, Usage
-from domain.model import ChatRef, Team, UserRef
+from domain.model import Action, ChatRef, Team, UserRef
 from handlers.common import (
     ANY_TEXT,
     ReplyToBot,
@@ -114,14 +114,30 @@ async def wijzig(update: Update, context: BotContext) -> None:
     await reply(update, texts.edited(done.action, context.actions.today()))
 
 
+def series_buttons(action: Action) -> InlineKeyboardMarkup:
+    """The question to a secretary cancelling an occurrence: this one, or the series."""
+    ref = f"{action.team_id}:{action.number}"
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(texts.BTN_SERIES_ONE, callback_data=f"a:vone:{ref}")],
+            [InlineKeyboardButton(texts.BTN_SERIES_ALL, callback_data=f"a:vall:{ref}")],
+        ]
+    )
+
+
 async def vervallen(update: Update, context: BotContext) -> None:
     """Cancel an action: /vervallen N [reden]."""
     user, chat = sender(update), chat_ref(update)
     number, reason = number_and_rest(update, "vervallen")
     done = await as_member(
-        update, context, lambda: context.actions.cancel(user, chat, number, reason)
+        update,
+        context,
+        lambda: context.actions.cancel(user, chat, number, reason, scope="ask"),
     )
-    await reply(update, texts.cancelled(done.action, done.changed))
+    if done.ask_series:
+        await reply(update, texts.series_question(done.action), series_buttons(done.action))
+        return
+    await reply(update, texts.cancelled(done.action, done.changed, done.following))
 
 
 async def koppel(update: Update, context: BotContext) -> None:

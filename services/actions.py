@@ -36,6 +36,7 @@ from domain.model import (
     UserRef,
 )
 from domain.owners import MAX_NAME_LENGTH, normalize_name, split_owners
+from domain.recurrence import split_scope
 from domain.reminders import snooze_until
 from domain.rules import (
     asks_part_or_whole,
@@ -49,6 +50,13 @@ from domain.rules import (
 from services.base import ServiceBase, message_key
 from services.meetings import attach_to_meeting, record_version
 from services.reminders import replan, touched
+from services.series import (
+    is_running,
+    next_occurrence,
+    start_series,
+    stop_series,
+    withdraw_follow_up,
+)
 from services.teams import name_offers
 from storage.models import (
     ActionOwnerRow,
@@ -100,6 +108,11 @@ class Changed:
     # An owner of a joint action closed it: nothing changed, ask "my part" or "the whole".
     ask_part: bool = False
     part: bool = False  # only the actor's part was marked done (the action may stay open)
+    # The next occurrence of a recurring action, created by closing or cancelling this one.
+    following: Action | None = None
+    # A secretary cancelled an occurrence of a series: nothing changed, ask "this one" or
+    # "the whole series".
+    ask_series: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,6 +231,7 @@ class ActionService(ServiceBase):
             ],
         )
         repo.s.add(row)
+        start_series(repo, row, item.deadline, actor.member_id, now)
         if item.kind is ItemKind.DECISION:
             # A decision is agreed in the meeting, not worked on: it starts closed, belongs
             # to the latest OT, and its text is version 1 of its history.
@@ -464,8 +478,11 @@ class ActionService(ServiceBase):
             repo.event(
                 team.id, "closed", now, actor_id=actor.member_id, action_id=row.id, note=note
             )
+            following = next_occurrence(
+                repo, row, actor.member_id, self.today(), now, self.reminder_settings
+            )
             repo.s.flush()
-            return Changed(repo.to_actions([row])[0])
+            return self._changed(repo, row, following)
 
     def reopen(
         self, user: UserRef, chat: ChatRef | None, number: int, team_id: int | None = None
@@ -498,6 +515,7 @@ class ActionService(ServiceBase):
                 link.done_by_id = None
             row.updated_at = now
             touched(repo, row, now, self.reminder_settings)
+            withdraw_follow_up(repo, row, now, self.reminder_settings)
             repo.event(team.id, "reopened", now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
@@ -571,6 +589,7 @@ class ActionService(ServiceBase):
                 except DeadlineError as err:
                     raise BadValue("wanneer", "bad_deadline", err.reason) from err
                 old = row.deadline_text
+                start_series(repo, row, deadline, actor.member_id, now)
                 row.deadline_kind = deadline.kind.value
                 row.deadline_text = deadline.text
                 row.due_date = deadline.due
@@ -611,18 +630,34 @@ class ActionService(ServiceBase):
             return Changed(repo.to_actions([row])[0])
 
     def cancel(
-        self, user: UserRef, chat: ChatRef | None, number: int, reason: str = ""
+        self,
+        user: UserRef,
+        chat: ChatRef | None,
+        number: int,
+        reason: str = "",
+        team_id: int | None = None,
+        scope: str = "one",
     ) -> Changed:
-        """Let a secretary cancel (vervallen) an open action."""
+        """Let a secretary cancel (vervallen) an open action.
+
+        `scope` for an occurrence of a recurring action: "one" (the default) cancels this
+        occurrence and creates the next, "series" also stops the series, and "ask" changes
+        nothing and sets `ask_series` (for the bot's question). A one-off action ignores it.
+        """
         now = self.now()
         with unit_of_work(self.factory) as repo:
-            _m, team, actor = self.resolve(repo, user, chat)
+            _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
             self.require_secretary(actor)
             row = self._row(repo, team.id, number)
             if row.status == Status.CANCELLED.value:
                 return Changed(repo.to_actions([row])[0], changed=False)
             if not Status(row.status).is_open:
                 raise WrongState(number, row.status, "open")
+            if scope == "ask" and is_running(row):
+                told, reason = split_scope(reason)  # "/vervallen N reeks: reden"
+                if told is None:
+                    return Changed(repo.to_actions([row])[0], changed=False, ask_series=True)
+                scope = told
             row.status = Status.CANCELLED.value
             row.closed_at = now
             row.closed_by_id = actor.member_id
@@ -637,8 +672,15 @@ class ActionService(ServiceBase):
                 action_id=row.id,
                 reason=reason,
             )
+            following = None
+            if scope == "series":
+                stop_series(repo, row, actor.member_id, now)
+            else:
+                following = next_occurrence(
+                    repo, row, actor.member_id, self.today(), now, self.reminder_settings
+                )
             repo.s.flush()
-            return Changed(repo.to_actions([row])[0])
+            return self._changed(repo, row, following)
 
     def snooze(
         self, user: UserRef, chat: ChatRef | None, number: int, team_id: int | None = None
@@ -666,6 +708,14 @@ class ActionService(ServiceBase):
             )
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
+
+    @staticmethod
+    def _changed(repo: Repo, row: ActionRow, following: ActionRow | None) -> Changed:
+        """The result of a close or cancel, with the next occurrence it created, if any."""
+        if following is None:
+            return Changed(repo.to_actions([row])[0])
+        action, after = repo.to_actions([row, following])
+        return Changed(action, following=after)
 
     @staticmethod
     def _row(repo: Repo, team_id: int, number: int) -> ActionRow:

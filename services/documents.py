@@ -31,10 +31,12 @@ from domain.model import (
     UserRef,
 )
 from domain.owners import is_group_owner, normalize_name, split_owners
+from domain.recurrence import with_next
 from domain.rules import PROGRESS_LABEL, parse_progress_line, progress_text
 from services.base import ServiceBase
 from services.meetings import attach_to_meeting, record_header, record_version
 from services.reminders import replan
+from services.series import is_running, next_occurrence, start_series
 from storage.models import ActionOwnerRow, ActionRow, MeetingRow, TeamRow
 from storage.repo import Repo, to_meeting, unit_of_work
 
@@ -288,6 +290,7 @@ class DocumentService(ServiceBase):
             closed_note="",
         )
         repo.s.add(action)
+        start_series(repo, action, deadline, actor.member_id if actor else None, now)
         repo.s.flush()
         for position, name in enumerate(split_owners(row.owners)):
             member = repo.owner_member(team.id, name, now)
@@ -305,10 +308,11 @@ class DocumentService(ServiceBase):
             record_version(repo, action, actor.member_id if actor else None, now)
         else:
             attach_to_meeting(repo, action, day, now, deadline.month)
+            _mark_parts(repo, action, row, now, actor)
             if row.status in _CLOSED_AS:  # "Afgerond" / "Vervallen" in the Status column
                 action.status = _CLOSED_AS[row.status].value
                 action.closed_at = now
-            _mark_parts(repo, action, row, now, actor)
+                self._next(repo, action, actor, now)
         action.last_activity_at = now
         replan(repo, action, self.reminder_settings)
         repo.event(
@@ -343,8 +347,9 @@ class DocumentService(ServiceBase):
                             member_id=member.id, position=position, claimed_at=None, added_at=now
                         )
                     )
-        if row.when.strip() != action.deadline_text:
+        if _when_differs(action, row):
             deadline = read_deadline(row.when, day)
+            start_series(repo, action, deadline, actor.member_id if actor else None, now)
             action.deadline_kind = deadline.kind.value
             action.deadline_text = deadline.text[:255]
             action.due_date = deadline.due
@@ -353,12 +358,15 @@ class DocumentService(ServiceBase):
             repo.cancel_pending_reminders(action.id)
         repo.s.flush()  # new owner links get their members
         _mark_parts(repo, action, row, now, actor)
-        if row.status in _CLOSED_AS and Status(action.status).is_open:
+        closing = row.status in _CLOSED_AS and Status(action.status).is_open
+        if closing:
             action.status = _CLOSED_AS[row.status].value
             action.closed_at = now
             action.closed_by_id = actor.member_id if actor else None
         action.updated_at = now
         replan(repo, action, self.reminder_settings)
+        if closing:
+            self._next(repo, action, actor, now)
         repo.event(
             team.id,
             "edited",
@@ -368,6 +376,11 @@ class DocumentService(ServiceBase):
             source="import",
             old=old,
         )
+
+    def _next(self, repo: Repo, action: ActionRow, actor: Actor | None, now: datetime) -> None:
+        """A recurring action closed or cancelled by the document: its next occurrence."""
+        actor_id = actor.member_id if actor else None
+        next_occurrence(repo, action, actor_id, self.today(), now, self.reminder_settings)
 
     # export ----------------------------------------------------------------------------
     def export(
@@ -453,6 +466,9 @@ def _document(team_name: str, meeting: Meeting | None, actions: list[Action], tz
     for a in sorted(actions, key=lambda a: a.number):
         order.setdefault(normalize_name(a.topic), len(order))
     ordered = sorted(actions, key=lambda a: (order[normalize_name(a.topic)], a.number))
+    # A recurring action is listed once: its open occurrence, not the ones closed before.
+    running = {a.series_id for a in ordered if a.series_id and a.status.is_open}
+    ordered = [a for a in ordered if a.status.is_open or a.series_id not in running]
     rows = []
     for a in ordered:
         note = a.note
@@ -479,7 +495,9 @@ def _document(team_name: str, meeting: Meeting | None, actions: list[Action], tz
                 text=a.text,
                 note=note,
                 owners=a.owners_text,
-                when=a.deadline.text,
+                when=with_next(a.deadline.text, a.deadline.due)
+                if a.deadline.recurrence and a.status.is_open
+                else a.deadline.text,
                 is_decision=a.kind is ItemKind.DECISION,
                 status=status,
                 number=a.number,
@@ -622,10 +640,19 @@ def _differs(action: ActionRow, row: DocRow) -> bool:
     return (
         action.note != row.note
         or action.owners_text != row.owners
-        or action.deadline_text != row.when.strip()
+        or _when_differs(action, row)
         or (row.status in _CLOSED_AS and Status(action.status).is_open)
         or bool(_progress_to_apply(action, row))
     )
+
+
+def _when_differs(action: ActionRow, row: DocRow) -> bool:
+    """Whether the document's Wanneer says something else than the action's: a recurring
+    action may come back as exported, "elke maand (volgende: 30 april 2027)"."""
+    when = row.when.strip()
+    if when == action.deadline_text:
+        return False
+    return not is_running(action) or when != with_next(action.deadline_text, action.due_date)
 
 
 def _appendix_for(row: DocRow, decisions: tuple[DocDecision, ...]) -> DocDecision | None:

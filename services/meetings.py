@@ -220,7 +220,10 @@ class MeetingService(ServiceBase):
             repo.s.flush()
             attached = 0
             for row in repo.unscheduled_next_meeting_actions(team.id):
-                following = repo.meeting_after(team.id, self.local_date(row.created_at) - _ONE_DAY)
+                before = self.local_date(row.created_at) - _ONE_DAY
+                if row.series_id is not None:  # "elk OT": the OT after the previous one's
+                    before = max(before, repo.last_due_before(row.series_id, row.number) or before)
+                following = repo.meeting_after(team.id, before)
                 if following is not None and following.id == meeting.id:
                     row.meeting_id, row.due_date = meeting.id, meeting.day
                     replan(repo, row, self.reminder_settings)

@@ -166,6 +166,7 @@ class ActionRow(Base):
     last_asap_nudge_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The recurring series this action is one occurrence of ("elke maand"), if any.
     series_id: Mapped[int | None] = mapped_column(ForeignKey("action_series.id"), index=True)
+    series: Mapped[SeriesRow | None] = relationship(lazy="joined")
 
     owners: Mapped[list[ActionOwnerRow]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="ActionOwnerRow.position"

@@ -44,6 +44,7 @@ from storage.models import (
     ReminderRow,
     SchedulerStateRow,
     SecretaryPinRow,
+    SeriesRow,
     TeamRow,
     UserRow,
 )
@@ -132,10 +133,14 @@ _VIEW = (
         _OWNER.left_at,
         ActionRow.deadline_urgent,
         ActionOwnerRow.done_at,  # r[27]: keep new columns at the end (read by position)
+        ActionRow.series_id,  # r[28]
+        SeriesRow.rule,  # r[29]
+        SeriesRow.stopped_at,  # r[30]
     )
     .join(TeamRow, TeamRow.id == ActionRow.team_id)
     .outerjoin(_CLOSER, _CLOSER.id == ActionRow.closed_by_id)
     .outerjoin(MeetingRow, MeetingRow.id == ActionRow.carried_from_id)
+    .outerjoin(SeriesRow, SeriesRow.id == ActionRow.series_id)
     .outerjoin(ActionOwnerRow, ActionOwnerRow.action_id == ActionRow.id)
     .outerjoin(_OWNER, _OWNER.id == ActionOwnerRow.member_id)
     .outerjoin(_OWNER_USER, _OWNER_USER.id == _OWNER.user_id)
@@ -1024,6 +1029,38 @@ class Repo:
             )
         )
 
+    def occurrences(self, series_id: int) -> list[ActionRow]:
+        """The occurrences of a recurring series except withdrawn ones, by number."""
+        return list(
+            self.s.scalars(
+                select(ActionRow)
+                .options(selectinload(ActionRow.owners))
+                .where(
+                    ActionRow.series_id == series_id,
+                    ActionRow.status != Status.WITHDRAWN.value,
+                )
+                .order_by(ActionRow.number)
+            )
+        )
+
+    def last_due_before(self, series_id: int, number: int) -> date | None:
+        """The latest due day of the occurrences of a series numbered before `number`."""
+        found: date | None = self.s.scalar(
+            select(func.max(ActionRow.due_date)).where(
+                ActionRow.series_id == series_id,
+                ActionRow.number < number,
+                ActionRow.status != Status.WITHDRAWN.value,
+            )
+        )
+        return found
+
+    def has_updates(self, action_id: int) -> bool:
+        """Return True when anyone posted an update to the action."""
+        found = self.s.scalar(
+            select(ActionUpdateRow.id).where(ActionUpdateRow.action_id == action_id).limit(1)
+        )
+        return found is not None
+
     def actions_carried_from(self, meeting_id: int) -> list[ActionRow]:
         """Open actions that were due at a meeting and were carried over from it."""
         return list(
@@ -1227,8 +1264,13 @@ def view_action(rows: list[Any], updates: tuple[ActionUpdate, ...]) -> Action:
             if r[20] is not None
         ),
         deadline=Deadline(
-            DeadlineKind(deadline_kind), deadline_text, due_date, urgent=bool(rows[0][26])
+            DeadlineKind(deadline_kind),
+            deadline_text,
+            due_date,
+            urgent=bool(rows[0][26]),
+            recurrence=(rows[0][29] or "") if rows[0][30] is None else "",
         ),
+        series_id=rows[0][28],
         status=Status(status),
         created_at=created_at,
         closed_at=closed_at,
@@ -1312,7 +1354,9 @@ def to_action(
             row.deadline_text,
             row.due_date,
             urgent=row.deadline_urgent,
+            recurrence=row.series.rule if row.series and row.series.stopped_at is None else "",
         ),
+        series_id=row.series_id,
         status=Status(row.status),
         created_at=row.created_at,
         closed_at=row.closed_at,

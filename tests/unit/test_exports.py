@@ -392,7 +392,7 @@ def test_json_has_every_field_of_the_actions() -> None:
                 "is_group": False,
             },
         ],
-        "deadline": {"kind": "date", "text": "April", "due": "2027-04-30"},
+        "deadline": {"kind": "date", "text": "April", "due": "2027-04-30", "recurrence": ""},
         "status": "done",
         "created_at": "2027-03-18T12:05:09+00:00",
         "closed_at": "2027-04-02T07:30:00+00:00",
@@ -404,10 +404,11 @@ def test_json_has_every_field_of_the_actions() -> None:
             {"author": "Danillo", "text": "Plan ligt er", "at": "2027-03-25T09:00:00+00:00"}
         ],
         "carried_from": "2027-03-18",
+        "series_id": None,
     }
     assert datetime.fromisoformat(actions[0]["created_at"]) == NOW
     assert actions[1]["kind"] == "decision"
-    assert actions[1]["deadline"] == {"kind": "none", "text": "", "due": None}
+    assert actions[1]["deadline"] == {"kind": "none", "text": "", "due": None, "recurrence": ""}
     assert actions[1]["criteria"] == ["Draagt bij", "Vraagt samenwerking"]
     assert actions[1]["interests"] == "Geen belang"
     assert actions[1]["created_at"] == "2027-03-18T12:00:00+00:00"
