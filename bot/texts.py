@@ -109,10 +109,14 @@ HELP_SECRETARY = (
     "Wanneer mag zoals je het gewend bent: <i>ASAP, eind mei, april/mei, Q2, voor de "
     "zomer, begin 2028, OT 24 april, het OT in mei, volgend OT, zsm (uiterlijk 1 juni), "
     "doorlopend, n.n.b.</i> Ik laat altijd zien welke datum ik lees. Wie: <i>Karin/Nabila, "
-    "Tanay i.o.m. Danillo, Moustapha (SAAAM)</i>.\n\n"
+    "Tanay i.o.m. Danillo, Moustapha (SAAAM)</i>.\n"
+    "Terugkerend: <i>elk OT, elke maand, maandelijks, elk kwartaal, wekelijks, elke eerste "
+    "maandag van de maand</i>. Afronden zet dan de volgende keer klaar.\n\n"
     "/wijzig N veld: waarde – bv. <code>/wijzig 12 wanneer: eind mei</code> "
     "(velden: onderwerp, actie, toelichting, wie, wanneer)\n"
-    "/vervallen N [reden] – actie laten vervallen\n"
+    "/vervallen N [reden] – actie laten vervallen (terugkerend: ik vraag of het alleen "
+    "deze keer is of de hele reeks; typ ook <code>/vervallen N deze</code> of "
+    "<code>/vervallen N reeks</code>)\n"
     "/koppel – koppel deze groep aan je team\n"
     "/leden – wie er in het team zit\n"
     "/lid Naam – voeg iemand toe (als antwoord op een bericht van die persoon: koppel hem "
@@ -699,7 +703,7 @@ USAGE = {
         "Gebruik: <code>/wijzig N veld: waarde</code>, bv. <code>/wijzig 12 wanneer: eind "
         "mei</code>. Velden: onderwerp, actie, toelichting, wie, wanneer."
     ),
-    "vervallen": "Gebruik: <code>/vervallen N [reden]</code>.",
+    "vervallen": "Gebruik: <code>/vervallen N [deze|reeks] [reden]</code>.",
     "ikben": "Gebruik: <code>/ikben Naam</code>, zoals je naam in de actielijst staat.",
     "ot": (
         "Gebruik: <code>/ot</code> (komende OT's), <code>/ot 24 april 14:00 Plein 40-45</code>"
