@@ -42,6 +42,7 @@ async def run_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> TickR
     (ARCHITECTURE.md); the pace is then the limiter's (28/s) or one per round trip.
     """
     services: Services = app.bot_data["services"]
+    services.guided.purge_expired()  # guided adds left a day past their expiry
     report = TickReport(more=True)
     sent = 0
     for _ in range(MAX_PLANS):  # a full planning batch: plan the rest once these are out

@@ -1523,10 +1523,19 @@ def guided_preview(team: str, topic: str, text: str, owners: str, when: str, pro
     return "\n".join(lines)
 
 
-def proposal_sent(team: str) -> str:
+def proposal_sent(team: str, to_group: bool = True, delivered: bool = True) -> str:
+    """Tell the member where their proposal went (the group, or the secretaries privately
+    while the team has no group), or that nobody could be reached yet."""
+    if not delivered:
+        return (
+            f"📨 Je voorstel is bewaard, maar {escape(team)} heeft nog geen groep en ik kan "
+            "de secretaris nog niet privé bereiken. Vraag de secretaris mij een bericht te "
+            "sturen (/start) en stel het daarna opnieuw voor."
+        )
+    where = "" if to_group else " (privé: het team heeft nog geen groep)"
     return (
-        f"📨 Je voorstel is naar de secretaris van {escape(team)} gestuurd. Je hoort het "
-        "wanneer het is overgenomen of afgewezen."
+        f"📨 Je voorstel is naar de secretaris van {escape(team)} gestuurd{where}. Je hoort "
+        "het wanneer het is overgenomen of afgewezen."
     )
 
 

@@ -19,6 +19,9 @@ from domain.model import Deadline, DeadlineKind, DraftItem, ItemKind
 from domain.owners import MAX_NAME_LENGTH, split_owners
 
 TIMEOUT = timedelta(minutes=30)
+# An expired flow is kept this long, so that someone who comes back to it is told it expired
+# (rather than their text being read as something else); then the scheduler drops it.
+KEEP_EXPIRED = timedelta(days=1)
 MAX_TOPIC_LENGTH = 200
 MAX_OWNERS = 10
 MAX_WHEN_LENGTH = 100

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 from telegram.ext.filters import MessageFilter
 
@@ -158,12 +158,11 @@ async def _finish(update: Update, context: BotContext, done: FlowDone) -> None:
     if query is not None:
         await query.edit_message_reply_markup(reply_markup=None)
     if done.proposal_id is None:  # a secretary: store it as their message would have
-        await add_actions(update, context, guided.as_message(done.draft))
+        await add_actions(update, context, guided.as_message(done.draft), done.team_id)
         return
-    await reply(update, texts.proposal_sent(done.team_name))
     group = context.teams.group_of(done.team_id)
-    if group is None:
-        return
+    # No group yet: the card goes to the secretaries who can be written to privately.
+    chats = [group] if group is not None else context.teams.secretary_chats(done.team_id)
     markup = InlineKeyboardMarkup(
         [
             [
@@ -174,11 +173,15 @@ async def _finish(update: Update, context: BotContext, done: FlowDone) -> None:
     )
     d = done.draft
     author = sender(update).full_name
-    await context.bot.send_message(
-        group,
-        texts.proposal_card(author, d.topic, d.text, d.owners_text, d.when),
-        reply_markup=markup,
-    )
+    card = texts.proposal_card(author, d.topic, d.text, d.owners_text, d.when)
+    delivered = 0
+    for chat_id in chats:
+        try:
+            await context.bot.send_message(chat_id, card, reply_markup=markup)
+            delivered += 1
+        except (Forbidden, BadRequest):  # blocked, removed, or the chat is gone
+            log.info("proposal %s: chat %s not reachable", done.proposal_id, chat_id)
+    await reply(update, texts.proposal_sent(done.team_name, group is not None, delivered > 0))
 
 
 async def button(update: Update, context: BotContext) -> None:

@@ -54,8 +54,13 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, texts.NOT_FOR_SECRETARY_ONLY)
 
 
-async def add_actions(update: Update, context: BotContext, text: str) -> Added:
-    """Store what a secretary's text holds and confirm it with cards and an undo button."""
+async def add_actions(
+    update: Update, context: BotContext, text: str, team_id: int | None = None
+) -> Added:
+    """Store what a secretary's text holds and confirm it with cards and an undo button.
+
+    `team_id`: the team it is for when the caller knows (a guided add privately, by a
+    secretary of several teams); else the chat decides."""
     message = update.effective_message
     assert message is not None
     user, chat = sender(update), chat_ref(update)
@@ -63,7 +68,7 @@ async def add_actions(update: Update, context: BotContext, text: str) -> Added:
         update,
         context,
         lambda: context.actions.add_from_message(
-            user, chat, text, message.date, message.message_id
+            user, chat, text, message.date, message.message_id, team_id=team_id
         ),
     )
     team_id = added.actions[0].team_id

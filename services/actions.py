@@ -141,18 +141,20 @@ class ActionService(ServiceBase):
         text: str,
         written_at: datetime,
         message_id: int | None = None,
+        team_id: int | None = None,
     ) -> Added:
         """Store every action of a secretary's message, or nothing when any part is unclear.
 
         With the Telegram message id, a message delivered twice (after a crash before the
-        update was confirmed) is recognised and not added again.
+        update was confirmed) is recognised and not added again. `team_id` names the team
+        when the caller knows it (a guided add of a secretary of several teams).
         """
         result = parse_message(text, self.local_date(written_at))
         problems = result.problems or (
             () if result.items else (ParseProblem(1, text[:80], "empty"),)
         )
         with unit_of_work(self.factory) as repo:
-            _member, team, actor = self.resolve(repo, user, chat)
+            _member, team, actor = self.resolve(repo, user, chat, team_id=team_id)
             self.require_secretary(actor)
             if problems:
                 raise MessageNotUnderstood(problems)

@@ -175,10 +175,11 @@ class GuidedService(ServiceBase):
                 row.message_id = message_id
 
     def purge_expired(self) -> int:
-        """Delete flows nobody continued within the timeout; return how many."""
+        """Delete flows that expired more than `KEEP_EXPIRED` ago; return how many. (Until
+        then the person's next text is answered with "verlopen".)"""
         now = self.now()
         with unit_of_work(self.factory) as repo:
-            return store.drop_expired(repo.s, now)
+            return store.drop_expired(repo.s, now - guided.KEEP_EXPIRED)
 
     # proposals ------------------------------------------------------------------------------
     def decide(

@@ -110,6 +110,15 @@ class TeamService(ServiceBase):
         with unit_of_work(self.factory) as repo:
             return repo.team(team_id).chat_id
 
+    def secretary_chats(self, team_id: int) -> list[int]:
+        """The Telegram ids of the team's secretaries who can be written to privately."""
+        with unit_of_work(self.factory) as repo:
+            return [
+                m.user.telegram_id
+                for m in repo.secretaries(team_id, self.setups)
+                if m.user is not None and m.user.private_chat and m.left_at is None
+            ]
+
     def actor_in(self, user: UserRef, chat: ChatRef | None, team_id: int) -> Actor:
         """Return who the user is in one given team (refused when not a member of it)."""
         with unit_of_work(self.factory) as repo:

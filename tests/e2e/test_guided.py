@@ -163,3 +163,30 @@ def test_the_secretary_rejects_a_proposal(tg: Tg, fake: FakeTelegram, bot_errors
     assert "Huurders informeren" not in tg.send(marloes, tg.group, "/acties")
     card = next(m for m in fake.messages(GROUP_ID) if m["message_id"] == proposal["message_id"])
     assert "afgewezen" in card["text"] and not _buttons(card)  # the decided card, no buttons
+
+
+def test_the_scheduler_drops_a_flow_a_day_after_it_expired(  # type: ignore[no-untyped-def]
+    tg: Tg, fake: FakeTelegram, running, bot_errors
+) -> None:
+    from datetime import timedelta
+
+    from tests.e2e.test_reminders import tick
+
+    p = team_people(tg)
+    marloes, jan = p["marloes"], p["jan"]
+    tg.send(marloes, tg.group, "/koppel")
+    jan_dm = tg.dm(jan)
+    tg.send(jan, jan_dm, "/start t1")
+    tg.send(jan, jan_dm, "/nieuw")
+    prompt = _last(fake, jan_dm)
+    # Within the day after it expired, Jan's text is answered as his expired flow ...
+    tick(tg, running, tg.clock.at + timedelta(hours=20))
+    assert "verlopen" in tg.send(jan, jan_dm, "Wonen")
+    tg.send(jan, jan_dm, "/nieuw")
+    prompt = _last(fake, jan_dm)
+    # ... a day and a half later the scheduler has dropped it: his text is just a text.
+    tick(tg, running, tg.clock.at + timedelta(hours=36))
+    reply = tg.send(jan, jan_dm, "Wonen")
+    assert reply and "verlopen" not in reply
+    _, old_button = tg.press(jan, prompt, "Geen onderwerp")
+    assert "verlopen of al afgerond" in old_button

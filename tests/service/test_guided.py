@@ -76,9 +76,12 @@ def test_a_flow_survives_a_restart_and_expires(world, guided, clock):  # type: i
     assert again.handle(JAN, private(JAN), Next()) == FlowGone(expired=False)
 
 
-def test_purge_drops_only_expired_flows(world, guided, clock):  # type: ignore[no-untyped-def]
+def test_purge_drops_only_flows_expired_a_day_ago(world, guided, clock):  # type: ignore[no-untyped-def]
     guided.start(JAN, private(JAN))
-    clock.advance(minutes=20)
+    clock.advance(minutes=35)
+    # Expired, but kept for a day: Jan's next text is told it expired.
+    assert guided.purge_expired() == 0 and guided.has_flow(JAN.telegram_id)
+    clock.advance(days=1)
     guided.start(SECRETARY, private(SECRETARY))
     clock.advance(minutes=15)
     assert guided.purge_expired() == 1
@@ -120,3 +123,33 @@ def test_a_member_proposes_and_only_a_secretary_decides(world, guided, clock):  
     with world.actions.factory() as s:
         kinds = s.scalars(select(EventRow.kind).where(EventRow.kind.like("propos%"))).all()
     assert kinds == ["proposed", "proposal_accepted"]
+
+
+def test_a_secretary_of_two_teams_saves_into_the_flows_team(world, clock):  # type: ignore[no-untyped-def]
+    from domain.errors import ChooseTeam
+    from domain.guided import as_message
+    from domain.model import ChatRef, TeamSetup
+    from services.actions import ActionService
+    from services.teams import TeamService
+
+    setups = (SETUP, TeamSetup(name="OT Werk", secretary_usernames=frozenset({"marloes_npsnw"})))
+    teams = TeamService(world.teams.factory, setups=setups, clock=clock)
+    actions = ActionService(world.teams.factory, setups=setups, clock=clock)
+    service = GuidedService(world.teams.factory, setups=setups, clock=clock)
+    teams.sync_config()
+    # OT Werk has no group yet: only its secretaries who can be written to get proposals.
+    assert teams.secretary_chats(2) == []
+    teams.link_group(SECRETARY, ChatRef(-2002, is_private=False, title="OT Werk"), "OT Werk")
+    teams.private_chat_status(SECRETARY, True)
+    assert teams.secretary_chats(2) == [SECRETARY.telegram_id]
+
+    view = service.start(SECRETARY, private(SECRETARY), team_id=2)
+    assert isinstance(view, FlowView) and view.team_name == "OT Werk"
+    for event in (Typed("Werk"), Typed("Vacatures delen"), Typed("Jan"), Chose("ASAP"), Save()):
+        view = service.handle(SECRETARY, private(SECRETARY), event)
+    assert isinstance(view, FlowDone) and view.proposal_id is None and view.team_id == 2
+    text = as_message(view.draft)
+    with pytest.raises(ChooseTeam):  # privately, the chat alone does not say which team
+        actions.add_from_message(SECRETARY, private(SECRETARY), text, clock())
+    added = actions.add_from_message(SECRETARY, private(SECRETARY), text, clock(), team_id=2)
+    assert [(a.team_name, a.text) for a in added.actions] == [("OT Werk", "Vacatures delen")]
