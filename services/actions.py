@@ -48,16 +48,18 @@ from domain.rules import (
     status_after_owner_change,
 )
 from services.base import ServiceBase, message_key
-from services.meetings import attach_to_meeting, record_version
-from services.reminders import replan, touched
-from services.series import (
+from services.rows import (
+    attach_to_meeting,
     is_running,
+    name_offers,
     next_occurrence,
+    record_version,
+    replan,
     start_series,
     stop_series,
+    touched,
     withdraw_follow_up,
 )
-from services.teams import name_offers
 from storage.models import (
     ActionOwnerRow,
     ActionRow,

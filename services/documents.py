@@ -34,9 +34,15 @@ from domain.owners import is_group_owner, normalize_name, split_owners
 from domain.recurrence import with_next
 from domain.rules import PROGRESS_LABEL, parse_progress_line, progress_text
 from services.base import ServiceBase
-from services.meetings import attach_to_meeting, record_header, record_version
-from services.reminders import replan
-from services.series import is_running, next_occurrence, start_series
+from services.rows import (
+    attach_to_meeting,
+    is_running,
+    next_occurrence,
+    record_header,
+    record_version,
+    replan,
+    start_series,
+)
 from storage.models import ActionOwnerRow, ActionRow, MeetingRow, TeamRow
 from storage.repo import Repo, to_meeting, unit_of_work
 

@@ -7,7 +7,6 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from domain.actielijst import DocHeader
 from domain.errors import (
     ActionNotFound,
     BadValue,
@@ -17,9 +16,7 @@ from domain.errors import (
     TextTooLong,
     WrongState,
 )
-from domain.holidays import last_working_day_of_month
 from domain.meetings import (
-    MeetingHeader,
     MeetingTextError,
     MeetingWhen,
     parse_day,
@@ -39,14 +36,11 @@ from domain.model import (
     UserRef,
 )
 from domain.owners import normalize_name
-from domain.reminders import ReminderSettings
 from services.base import ServiceBase, message_key
-from services.reminders import replan
+from services.rows import record_header, record_version, replan
 from storage.models import (
     ActionRow,
     AgendaItemRow,
-    AttendeeRow,
-    DecisionVersionRow,
     MeetingRow,
 )
 from storage.repo import Repo, to_meeting, unit_of_work
@@ -108,75 +102,6 @@ class Decision:
     action: Action
     meeting: Meeting | None
     versions: tuple[DecisionVersion, ...]
-
-
-def attach_to_meeting(
-    repo: Repo, row: ActionRow, written: date, now: datetime, month: date | None = None
-) -> MeetingRow | None:
-    """Tie a MEETING action to its OT; an OT nobody planned yet is created as tentative.
-
-    `month` is the first day of the month of "OT mei": the OT of that month (planned before
-    tentative); when the month has none, a tentative OT with a placeholder day (the month's
-    last working day, `day_estimated`) that the secretary's `/ot` in that month replaces.
-    Returns the meeting when it had to be created (so the secretary can be told once).
-    """
-    if row.deadline_kind != DeadlineKind.MEETING.value:
-        row.meeting_id = None
-        return None
-    if row.due_date is None and month is not None:
-        meeting = repo.meeting_in_month(row.team_id, month)
-        created = None
-        if meeting is None:
-            placeholder = max(last_working_day_of_month(month), written)
-            meeting = repo.new_meeting(row.team_id, placeholder, "tentative", now)
-            meeting.day_estimated = True
-            repo.event(row.team_id, "meeting_tentative", now, day=placeholder, estimated=True)
-            created = meeting
-        row.meeting_id = meeting.id
-        row.due_date = meeting.day
-        return created
-    if row.due_date is None:  # "volgend OT": the next meeting at the time of writing
-        following = repo.meeting_after(row.team_id, written - _ONE_DAY)
-        if following is not None and following.day >= written:
-            row.meeting_id = following.id
-            row.due_date = following.day
-        return None
-    meeting = repo.meeting_on(row.team_id, row.due_date)
-    created = None
-    if meeting is None:
-        meeting = repo.new_meeting(row.team_id, row.due_date, "tentative", now)
-        repo.event(row.team_id, "meeting_tentative", now, day=row.due_date)
-        created = meeting
-    row.meeting_id = meeting.id
-    return created
-
-
-def carry_over(repo: Repo, today: date, now: datetime, settings: ReminderSettings) -> int:
-    """After an OT has passed, its unfinished actions are due at the next one (marked)."""
-    moved = 0
-    for meeting in repo.meetings_passed(today):
-        following = repo.meeting_after(meeting.team_id, meeting.day)
-        for row in repo.actions_at(meeting.id):
-            row.carried_from_id = row.carried_from_id or meeting.id
-            row.meeting_id = following.id if following else None
-            row.due_date = following.day if following else None
-            row.updated_at = now
-            repo.cancel_pending_reminders(row.id)
-            replan(repo, row, settings)
-            repo.event(
-                row.team_id,
-                "carried_over",
-                now,
-                action_id=row.id,
-                from_day=meeting.day,
-                to_day=following.day if following else None,
-            )
-            moved += 1
-        # A tentative OT (only named by an action's Wanneer) that nobody planned or recorded
-        # is not known to have taken place: it must not head the next actielijst.
-        meeting.status = "held" if meeting.status == "planned" else "unconfirmed"
-        meeting.updated_at = now
-    return moved
 
 
 class MeetingService(ServiceBase):
@@ -557,63 +482,6 @@ class MeetingService(ServiceBase):
             return parse_day(text, self.today())
         except MeetingTextError as err:
             raise BadValue("datum", err.reason, text) from err
-
-
-def record_header(
-    repo: Repo,
-    team_id: int,
-    day: date,
-    header: MeetingHeader | DocHeader,
-    today: date,
-    now: datetime,
-    meeting: MeetingRow | None = None,
-) -> MeetingRow:
-    """Store an OT's chair, place and attendees (creating the OT when it is not known). The
-    header confirms the OT took place: a tentative one becomes planned (carried over as
-    usual once passed), an unconfirmed one (passed while tentative) held."""
-    meeting = meeting or repo.meeting_on(team_id, day)
-    if meeting is None:
-        meeting = repo.new_meeting(team_id, day, "held" if day < today else "planned", now)
-    elif meeting.status in ("tentative", "unconfirmed"):
-        meeting.status = "planned" if meeting.status == "tentative" else "held"
-        meeting.day_estimated = False  # the header names this very day
-    meeting.chair = header.chair[:255] or meeting.chair
-    meeting.place = header.place[:255] or meeting.place
-    meeting.updated_at = now
-    if header.attendees:
-        for old in repo.attendees(meeting.id):
-            repo.s.delete(old)
-        for name, org in header.attendees:
-            key = normalize_name(name)
-            member = repo.member_by_key(team_id, key) or repo.member_by_full_name(team_id, key)
-            repo.s.add(
-                AttendeeRow(
-                    meeting_id=meeting.id,
-                    name=name[:255],
-                    organisation=org[:255],
-                    member_id=member.id if member else None,
-                )
-            )
-    repo.s.flush()
-    return meeting
-
-
-def record_version(repo: Repo, row: ActionRow, author_id: int | None, at: datetime) -> None:
-    """Store the decision's current text as its next version."""
-    version = len(repo.decision_versions(row.id)) + 1
-    repo.s.add(
-        DecisionVersionRow(
-            action_id=row.id,
-            version=version,
-            topic=row.topic,
-            text=row.text,
-            criteria=row.criteria,
-            interests=row.interests,
-            author_id=author_id,
-            created_at=at,
-        )
-    )
-    repo.s.flush()
 
 
 def _first_time(

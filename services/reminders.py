@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from domain.model import Action, DeadlineKind, Status
+from domain.model import Action, DeadlineKind
 from domain.reminders import (
     ActionFacts,
     Planned,
@@ -29,6 +29,7 @@ from domain.reminders import (
 )
 from domain.rules import sort_by_urgency
 from services.base import ServiceBase
+from services.rows import carry_over, facts_of, replan
 from storage.models import ActionRow, ReminderRow
 from storage.repo import Repo, unit_of_work
 
@@ -136,8 +137,6 @@ class ReminderService(ServiceBase):
 
     def plan(self) -> TickReport:
         """Turn everything due by now into outbox rows; fold what is too old into digests."""
-        from services.meetings import carry_over  # meetings builds on this module
-
         now = self.now()
         planned = folded = 0
         with unit_of_work(self.factory) as repo:
@@ -536,41 +535,6 @@ def _left(action: Action, row: ReminderRow) -> bool:
     """Whether the owner(s) a reminder is about left the team's group."""
     about = set(row.about.split(", ")) if row.about else set()
     return any(o.left and o.name in about for o in action.owners)
-
-
-def facts_of(repo: Repo, row: ActionRow, fresh: bool = False) -> ActionFacts:
-    """Collect what the reminder policy needs to know about an action (`fresh`: just added,
-    so nothing was ever sent for it and there is nothing to read)."""
-    opened = row.created_at
-    return ActionFacts(
-        deadline_kind=DeadlineKind(row.deadline_kind),
-        due=row.due_date,
-        opened_at=opened,
-        last_activity_at=row.last_activity_at or opened,
-        sent_keys=frozenset() if fresh else frozenset(repo.reminder_keys(row.id)),
-        asap_nudges_since_activity=row.asap_nudges,
-        last_asap_nudge_at=row.last_asap_nudge_at,
-        snoozed_until=row.snoozed_until,
-    )
-
-
-def replan(repo: Repo, row: ActionRow, settings: ReminderSettings, fresh: bool = False) -> None:
-    """Set when the scheduler must next look at an action; a closed one never again."""
-    if not Status(row.status).is_open:
-        row.next_remind_at = None
-        if not fresh:
-            repo.cancel_pending_reminders(row.id)
-        return
-    planned = next_reminder(facts_of(repo, row, fresh), settings)
-    row.next_remind_at = planned.at if planned else None
-
-
-def touched(repo: Repo, row: ActionRow, now: datetime, settings: ReminderSettings) -> None:
-    """Record a sign of life (claim, update, reopen): the ASAP cycle starts again."""
-    row.last_activity_at = now
-    row.asap_nudges = 0
-    row.last_asap_nudge_at = None
-    replan(repo, row, settings)
 
 
 def _with_key(facts: ActionFacts, p: Planned) -> ActionFacts:

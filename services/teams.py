@@ -16,16 +16,15 @@ from domain.errors import (
     SecretaryNotSeen,
     TextTooLong,
 )
-from domain.model import Actor, ChatRef, NameOffer, Person, Team, TeamSetup, UserRef
+from domain.model import Actor, ChatRef, Person, Team, TeamSetup, UserRef
 from domain.owners import (
     MAX_NAME_LENGTH,
-    MAX_NAME_OFFERS,
-    first_name_match,
     is_group_owner,
     normalize_name,
 )
 from domain.reminders import ReminderSettings
 from services.base import ServiceBase
+from services.rows import name_fits
 from storage.models import MemberRow, TeamRow
 from storage.repo import Repo, to_person, to_team, unit_of_work
 
@@ -557,36 +556,3 @@ def _with_secretary(p: Person) -> Person:
     from dataclasses import replace
 
     return replace(p, is_secretary=True)
-
-
-def name_fits(name: str, user: UserRef) -> bool:
-    """Return True when a list name plausibly is this person's (their own first or full name).
-
-    Anyone may link themselves to their own name; any other name needs the secretary, so
-    nobody takes over another member's actions, and a typo renames nobody.
-    """
-    key = normalize_name(name)
-    full = normalize_name(f"{user.first_name} {user.last_name}")
-    username = (user.username or "").casefold()
-    return bool(key) and (
-        key in (full, username) or first_name_match(name, user.first_name) is not None
-    )
-
-
-def name_offers(
-    repo: Repo, user: UserRef, memberships: list[tuple[MemberRow, TeamRow]]
-) -> tuple[NameOffer, ...]:
-    """The names nobody linked that may be this user's (their first name, or a full name
-    beginning with it), in the teams where no action is theirs yet; best matches first."""
-    owning = repo.owning(m.id for m, _ in memberships)
-    teams = {t.id: t for m, t in memberships if m.id not in owning}
-    found: list[tuple[int, str, int, NameOffer]] = []
-    for owner, count in repo.unlinked_owners(teams):
-        rank = first_name_match(owner.name, user.first_name)  # what name_fits lets /ikben link
-        if rank is None:
-            continue
-        team = teams[owner.team_id]
-        offer = NameOffer(team.id, team.name, owner.id, owner.name, count)
-        found.append((rank, normalize_name(owner.name), team.id, offer))
-    found.sort(key=lambda f: f[:3])
-    return tuple(f[3] for f in found[:MAX_NAME_OFFERS])
