@@ -19,6 +19,7 @@ from telegram.ext import Application, ContextTypes, ExtBot
 
 from bot import texts
 from bot.ratelimit import NO_RETRY, retry_seconds
+from handlers.callbacks import ActionButton, ActionOp
 from handlers.context import Services
 from handlers.membership import still_member
 from services.reminders import DIGEST, PING, Delivery, TickReport
@@ -97,13 +98,15 @@ def render(delivery: Delivery, bot_username: str) -> tuple[str, InlineKeyboardMa
     for item in delivery.items[:MAX_BUTTON_ROWS]:
         if item.kind == "asap_stuck":
             continue
-        ref = f"{item.action.team_id}:{item.action.number}"
-        n = item.action.number
+        team_id, n = item.action.team_id, item.action.number
         rows.append(
             [
-                InlineKeyboardButton(f"✅ #{n}", callback_data=f"a:close:{ref}"),
-                InlineKeyboardButton(f"📝 #{n}", callback_data=f"a:upd:{ref}"),
-                InlineKeyboardButton(f"{texts.BTN_LATER} #{n}", callback_data=f"a:later:{ref}"),
+                InlineKeyboardButton(label, callback_data=ActionButton(op, team_id, n).encode())
+                for label, op in (
+                    (f"✅ #{n}", ActionOp.CLOSE),
+                    (f"📝 #{n}", ActionOp.UPDATE),
+                    (f"{texts.BTN_LATER} #{n}", ActionOp.LATER),
+                )
             ]
         )
     return texts.reminder_message(delivery, link), InlineKeyboardMarkup(rows) if rows else None

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import texts
 from domain.errors import DomainError, EmptyText
 from domain.model import Action, ItemKind
+from handlers.callbacks import ActionButton, ActionOp, decode, pattern
 from handlers.common import (
     ReplyToBot,
     chat_ref,
@@ -31,33 +32,37 @@ from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE  # edits of commands are ignored: they would run twice
 GROUP_NOTE_EVERY = timedelta(minutes=1)  # "sent privately" notes in a group, at most
+_CLOSE_SCOPES = {ActionOp.CLOSE: "ask", ActionOp.PART: "part", ActionOp.WHOLE: "whole"}
 
 
 def action_buttons(action: Action) -> InlineKeyboardMarkup | None:
     """Buttons under an open action: claim, update, close."""
     if action.kind is ItemKind.DECISION or not action.status.is_open:
         return None
-    ref = f"{action.team_id}:{action.number}"
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(texts.BTN_CLAIM, callback_data=f"a:claim:{ref}"),
-                InlineKeyboardButton(texts.BTN_UPDATE, callback_data=f"a:upd:{ref}"),
+                _button(texts.BTN_CLAIM, ActionOp.CLAIM, action),
+                _button(texts.BTN_UPDATE, ActionOp.UPDATE, action),
             ],
-            [InlineKeyboardButton(texts.BTN_CLOSE, callback_data=f"a:close:{ref}")],
+            [_button(texts.BTN_CLOSE, ActionOp.CLOSE, action)],
         ]
     )
 
 
 def part_buttons(action: Action) -> InlineKeyboardMarkup:
     """The question to an owner of a joint action: their part done, or the whole."""
-    ref = f"{action.team_id}:{action.number}"
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(texts.BTN_PART_DONE, callback_data=f"a:part:{ref}")],
-            [InlineKeyboardButton(texts.BTN_WHOLE_DONE, callback_data=f"a:whole:{ref}")],
+            [_button(texts.BTN_PART_DONE, ActionOp.PART, action)],
+            [_button(texts.BTN_WHOLE_DONE, ActionOp.WHOLE, action)],
         ]
     )
+
+
+def _button(label: str, op: ActionOp, action: Action) -> InlineKeyboardButton:
+    data = ActionButton(op, action.team_id, action.number).encode()
+    return InlineKeyboardButton(label, callback_data=data)
 
 
 async def mijnacties(update: Update, context: BotContext) -> None:
@@ -179,25 +184,24 @@ async def update_reply(update: Update, context: BotContext) -> None:
 
 
 async def button(update: Update, context: BotContext) -> None:
-    """Handle the buttons under an action: a:<op>:<team>:<number>."""
+    """Handle the buttons under an action, a question or a reminder (ActionButton)."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    numbers = [small_int(x) for x in parts[2:]] if len(parts) == 4 else []
-    if len(numbers) != 2 or None in numbers:
+    pressed = decode(query.data)
+    if not isinstance(pressed, ActionButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
-    op, team_id, number = parts[1], int(parts[2]), int(parts[3])
+    op, team_id, number = pressed.op, pressed.team_id, pressed.number
     user, chat = sender(update), chat_ref(update)
     acts = context.actions
     try:
-        if op == "claim":
+        if op is ActionOp.CLAIM:
             done = await as_member(
                 update, context, lambda: acts.claim(user, chat, number, team_id=team_id)
             )
             text = texts.claimed(done.action, done.changed)
-        elif op in ("close", "part", "whole"):
-            scope = {"close": "ask", "part": "part", "whole": "whole"}[op]
+        elif op in _CLOSE_SCOPES:
+            scope = _CLOSE_SCOPES[op]
             done = await as_member(
                 update,
                 context,
@@ -213,20 +217,20 @@ async def button(update: Update, context: BotContext) -> None:
                 text = texts.part_closed(done.action)
             else:
                 text = texts.closed(done.action, done.changed, done.following)
-        elif op in ("vone", "vall"):
-            scope = "one" if op == "vone" else "series"
+        elif op in (ActionOp.CANCEL_ONE, ActionOp.CANCEL_SERIES):
+            scope = "one" if op is ActionOp.CANCEL_ONE else "series"
             done = await as_member(
                 update,
                 context,
                 lambda: acts.cancel(user, chat, number, team_id=team_id, scope=scope),
             )
             text = texts.cancelled(done.action, done.changed, done.following)
-        elif op == "later":
+        elif op is ActionOp.LATER:
             done = await as_member(
                 update, context, lambda: acts.snooze(user, chat, number, team_id=team_id)
             )
             text = texts.snoozed(done.action)
-        elif op == "upd":
+        else:  # ActionOp.UPDATE
             team_name = await as_member(
                 update, context, lambda: context.teams.actor_in(user, chat, team_id).team_name
             )
@@ -236,9 +240,6 @@ async def button(update: Update, context: BotContext) -> None:
                 texts.update_prompt(number, team_name, user.telegram_id, user.first_name),
                 force_reply=True,
             )
-            return
-        else:
-            await query.answer(texts.STALE_BUTTON, show_alert=True)
             return
     except DomainError as err:
         await query.answer(plain_text(texts.error_text(err)), show_alert=True)
@@ -256,7 +257,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler(["sluit", "klaar"], sluit, filters=NEW))
     app.add_handler(CommandHandler("heropen", heropen, filters=NEW))
     app.add_handler(CommandHandler("update", update_cmd, filters=NEW))
-    app.add_handler(CallbackQueryHandler(button, pattern=r"^a:"))
+    app.add_handler(CallbackQueryHandler(button, pattern=pattern(ActionButton)))
     # Replies to the "Update voor #N" prompt; registered before the secretary's free text.
     app.add_handler(
         MessageHandler(

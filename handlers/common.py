@@ -38,7 +38,7 @@ def person_ref(person: User) -> UserRef:
 
 
 def small_int(text: str) -> int | None:
-    """Read a number from callback data: ASCII digits only, at most 9 of them."""
+    """Read a small number (a page of /acties): ASCII digits only, at most 9 of them."""
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 

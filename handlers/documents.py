@@ -18,13 +18,13 @@ from documents.filetype import kind_by_name
 from documents.sandbox import read_docx_off_loop
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
+from handlers.callbacks import ImportButton, ImportOp, decode, pattern
 from handlers.common import (
     chat_ref,
     command_args,
     plain_text,
     reply,
     sender,
-    small_int,
 )
 from handlers.context import BotContext
 from handlers.membership import as_member
@@ -82,25 +82,26 @@ async def _import(update: Update, context: BotContext, source: Message) -> None:
 
 
 def _buttons(token: str, day: date, assumed: bool) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(texts.BTN_IMPORT, callback_data=f"i:ok:{token}:{day.year}")]]
+    def button(label: str, op: ImportOp, year: int = 0) -> list[InlineKeyboardButton]:
+        return [InlineKeyboardButton(label, callback_data=ImportButton(op, token, year).encode())]
+
+    rows = [button(texts.BTN_IMPORT, ImportOp.STORE, day.year)]
     if assumed:
         other = day.year - 1
-        rows.append(
-            [InlineKeyboardButton(f"Het was {other}", callback_data=f"i:year:{token}:{other}")]
-        )
-    rows.append([InlineKeyboardButton(texts.BTN_CANCEL, callback_data=f"i:no:{token}:0")])
+        rows.append(button(f"Het was {other}", ImportOp.YEAR, other))
+    rows.append(button(texts.BTN_CANCEL, ImportOp.CANCEL))
     return InlineKeyboardMarkup(rows)
 
 
 async def import_button(update: Update, context: BotContext) -> None:
-    """Confirm, re-date or cancel a previewed import: i:<op>:<token>:<year>."""
+    """Confirm, re-date or cancel a previewed import (ImportButton)."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    if len(parts) != 4 or small_int(parts[3]) is None:
+    pressed = decode(query.data)
+    if not isinstance(pressed, ImportButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
-    op, token, year = parts[1], parts[2], int(parts[3])
+    op, token, year = pressed.op, pressed.token, pressed.year
     user, chat = sender(update), chat_ref(update)
     pending = context.services.pending
     service = context.services.documents
@@ -108,7 +109,7 @@ async def import_button(update: Update, context: BotContext) -> None:
     if owner is not None and owner != user.telegram_id:  # someone else's file
         await query.answer(texts.IMPORT_NOT_YOURS, show_alert=True)
         return
-    if op == "no":
+    if op is ImportOp.CANCEL:
         if pending.take(token, user.telegram_id) is None:  # a second tap, or expired
             await query.answer(texts.IMPORT_EXPIRED)
             return
@@ -122,7 +123,7 @@ async def import_button(update: Update, context: BotContext) -> None:
         return
     try:
         day, _ = service.meeting_day(doc, year)
-        if op == "year":
+        if op is ImportOp.YEAR:
             found = await as_member(
                 update, context, lambda: service.preview(user, chat, doc, day, False)
             )
@@ -206,4 +207,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             document,
         )
     )
-    app.add_handler(CallbackQueryHandler(import_button, pattern=r"^i:"))
+    app.add_handler(CallbackQueryHandler(import_button, pattern=pattern(ImportButton)))

@@ -17,7 +17,17 @@ from bot import texts
 from domain import guided
 from domain.errors import DomainError
 from domain.guided import Chose, Edit, Event, Next, Save, Step, Toggle, Typed
-from handlers.common import chat_ref, plain_text, reply, sender, small_int
+from handlers.callbacks import (
+    GuidedButton,
+    GuidedEdit,
+    GuidedList,
+    GuidedOp,
+    GuidedPick,
+    ProposalButton,
+    decode,
+    pattern,
+)
+from handlers.common import chat_ref, plain_text, reply, sender
 from handlers.context import BotContext, Services
 from handlers.membership import as_member
 from handlers.secretary import add_actions
@@ -25,45 +35,52 @@ from services.guided import Choices, FlowDone, FlowGone, FlowView
 
 log = logging.getLogger(__name__)
 NEW = filters.UpdateType.MESSAGE
-Button = InlineKeyboardButton
+NEXT = GuidedButton(GuidedOp.NEXT)
+
+
+def _button(label: str, data: GuidedButton | GuidedPick | GuidedEdit) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data.encode())
 
 
 def _cancel_row() -> list[InlineKeyboardButton]:
-    return [Button(texts.BTN_GUIDED_CANCEL, callback_data="g:x")]
+    return [_button(texts.BTN_GUIDED_CANCEL, GuidedButton(GuidedOp.CANCEL))]
 
 
 def _keyboard(view: FlowView, today_choice: str) -> InlineKeyboardMarkup:
     step, choices = view.flow.step, view.choices
     rows: list[list[InlineKeyboardButton]] = []
     if step is Step.TOPIC:
-        rows += [[Button(t[:60], callback_data=f"g:t:{i}")] for i, t in enumerate(choices.topics)]
-        rows.append([Button(texts.BTN_GUIDED_NO_TOPIC, callback_data="g:n")])
+        rows += [
+            [_button(t[:60], GuidedPick(GuidedList.TOPIC, i))]
+            for i, t in enumerate(choices.topics)
+        ]
+        rows.append([_button(texts.BTN_GUIDED_NO_TOPIC, NEXT)])
     elif step is Step.OWNERS:
         chosen = set(view.flow.draft.owners)
         names = [
-            Button(("✔ " if n in chosen else "") + n[:40], callback_data=f"g:o:{i}")
+            _button(("✔ " if n in chosen else "") + n[:40], GuidedPick(GuidedList.OWNER, i))
             for i, n in enumerate(choices.owners)
         ]
         rows += [names[i : i + 2] for i in range(0, len(names), 2)]
         done = texts.BTN_GUIDED_DONE if chosen else texts.BTN_GUIDED_NOBODY
-        rows.append([Button(done, callback_data="g:n")])
+        rows.append([_button(done, NEXT)])
     elif step is Step.WHEN:
         rows += [
-            [Button(texts.meeting_choice(d), callback_data=f"g:w:o:{i}")]
+            [_button(texts.meeting_choice(d), GuidedPick(GuidedList.MEETING, i))]
             for i, d in enumerate(choices.meetings)
         ]
         rows.append(
             [
-                Button(texts.BTN_GUIDED_ASAP, callback_data="g:w:a"),
-                Button(today_choice, callback_data="g:w:m"),
+                _button(texts.BTN_GUIDED_ASAP, GuidedButton(GuidedOp.ASAP)),
+                _button(today_choice, GuidedButton(GuidedOp.MONTH_END)),
             ]
         )
-        rows.append([Button(texts.BTN_GUIDED_NO_WHEN, callback_data="g:n")])
+        rows.append([_button(texts.BTN_GUIDED_NO_WHEN, NEXT)])
     elif step is Step.PREVIEW:
         rows.append(
             [
-                Button(texts.BTN_GUIDED_SAVE, callback_data="g:s"),
-                Button(texts.BTN_GUIDED_EDIT, callback_data="g:e"),
+                _button(texts.BTN_GUIDED_SAVE, GuidedButton(GuidedOp.SAVE)),
+                _button(texts.BTN_GUIDED_EDIT, GuidedButton(GuidedOp.EDIT_MENU)),
             ]
         )
     rows.append(_cancel_row())
@@ -72,11 +89,10 @@ def _keyboard(view: FlowView, today_choice: str) -> InlineKeyboardMarkup:
 
 def _edit_keyboard() -> InlineKeyboardMarkup:
     fields = [
-        Button(label, callback_data=f"g:e:{step}")
-        for step, label in texts.GUIDED_EDIT_LABELS.items()
+        _button(label, GuidedEdit(Step(step))) for step, label in texts.GUIDED_EDIT_LABELS.items()
     ]
     return InlineKeyboardMarkup(
-        [fields[:2], fields[2:], [Button(texts.BTN_GUIDED_BACK, callback_data="g:b")]]
+        [fields[:2], fields[2:], [_button(texts.BTN_GUIDED_BACK, GuidedButton(GuidedOp.BACK))]]
     )
 
 
@@ -112,27 +128,27 @@ async def start(update: Update, context: BotContext) -> None:
     await _show(update, context, view, edit=False)
 
 
-def _event(data: str, choices: Choices, today_choice: str) -> Event | None:
-    """Turn a button's callback data into a flow input (None: a button of no flow)."""
-    parts = data.split(":")
-    index = small_int(parts[-1]) if len(parts) > 2 else None
-    match parts[1:]:
-        case ["n"]:
+def _event(
+    pressed: GuidedButton | GuidedPick | GuidedEdit, choices: Choices, today_choice: str
+) -> Event | None:
+    """Turn a button into a flow input (None: a choice the flow no longer offers)."""
+    match pressed:
+        case GuidedButton(op=GuidedOp.NEXT):
             return Next()
-        case ["s"]:
+        case GuidedButton(op=GuidedOp.SAVE):
             return Save()
-        case ["t", _] if index is not None and index < len(choices.topics):
-            return Chose(choices.topics[index])
-        case ["o", _] if index is not None and index < len(choices.owners):
-            return Toggle(choices.owners[index])
-        case ["w", "a"]:
+        case GuidedPick(choice=GuidedList.TOPIC, index=i) if i < len(choices.topics):
+            return Chose(choices.topics[i])
+        case GuidedPick(choice=GuidedList.OWNER, index=i) if i < len(choices.owners):
+            return Toggle(choices.owners[i])
+        case GuidedButton(op=GuidedOp.ASAP):
             return Chose("ASAP")
-        case ["w", "m"]:
+        case GuidedButton(op=GuidedOp.MONTH_END):
             return Chose(today_choice)
-        case ["w", "o", _] if index is not None and index < len(choices.meetings):
-            return Chose(texts.meeting_choice(choices.meetings[index]))
-        case ["e", step] if step in texts.GUIDED_EDIT_LABELS:
-            return Edit(Step(step))
+        case GuidedPick(choice=GuidedList.MEETING, index=i) if i < len(choices.meetings):
+            return Chose(texts.meeting_choice(choices.meetings[i]))
+        case GuidedEdit(step=step):
+            return Edit(step)
     return None
 
 
@@ -163,11 +179,12 @@ async def _finish(update: Update, context: BotContext, done: FlowDone) -> None:
     group = context.teams.group_of(done.team_id)
     # No group yet: the card goes to the secretaries who can be written to privately.
     chats = [group] if group is not None else context.teams.secretary_chats(done.team_id)
+    accept, reject = (ProposalButton(done.proposal_id, a).encode() for a in (True, False))
     markup = InlineKeyboardMarkup(
         [
             [
-                Button(texts.BTN_PROPOSAL_ACCEPT, callback_data=f"pr:{done.proposal_id}:a"),
-                Button(texts.BTN_PROPOSAL_REJECT, callback_data=f"pr:{done.proposal_id}:r"),
+                InlineKeyboardButton(texts.BTN_PROPOSAL_ACCEPT, callback_data=accept),
+                InlineKeyboardButton(texts.BTN_PROPOSAL_REJECT, callback_data=reject),
             ]
         ]
     )
@@ -188,17 +205,20 @@ async def button(update: Update, context: BotContext) -> None:
     """A button of the guided add."""
     query = update.callback_query
     assert query is not None
-    data = query.data or ""
-    if data == "g:x":
+    pressed = decode(query.data)
+    if not isinstance(pressed, GuidedButton | GuidedPick | GuidedEdit):
+        await query.answer(texts.STALE_BUTTON, show_alert=True)
+        return
+    if pressed == GuidedButton(GuidedOp.CANCEL):
         await query.answer()
         await query.edit_message_reply_markup(reply_markup=None)
         await _apply(update, context, guided.Cancel(), edit=False)
         return
-    if data == "g:e":
+    if pressed == GuidedButton(GuidedOp.EDIT_MENU):
         await query.answer()
         await query.edit_message_reply_markup(reply_markup=_edit_keyboard())
         return
-    if data == "g:b":
+    if pressed == GuidedButton(GuidedOp.BACK):
         await query.answer()
         user, chat = sender(update), chat_ref(update)
         assert chat is not None
@@ -210,7 +230,7 @@ async def button(update: Update, context: BotContext) -> None:
         return
     user = sender(update)
     choices = context.services.guided.choices_of(user.telegram_id)
-    event = _event(data, choices, texts.end_of_month_choice(context.actions.today()))
+    event = _event(pressed, choices, texts.end_of_month_choice(context.actions.today()))
     if event is None:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
@@ -229,12 +249,12 @@ async def decide(update: Update, context: BotContext) -> None:
     """Overnemen / Afwijzen under a proposal (a secretary's buttons)."""
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
-    parts = (query.data or "").split(":")
-    if len(parts) != 3 or small_int(parts[1]) is None or parts[2] not in ("a", "r"):
+    pressed = decode(query.data)
+    if not isinstance(pressed, ProposalButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     user, chat = sender(update), chat_ref(update)
-    proposal_id, accept = int(parts[1]), parts[2] == "a"
+    proposal_id, accept = pressed.proposal_id, pressed.accept
     try:
         decided = await as_member(
             update,
@@ -299,8 +319,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             typed,
         )
     )
-    app.add_handler(CallbackQueryHandler(button, pattern=r"^g:"))
-    app.add_handler(CallbackQueryHandler(decide, pattern=r"^pr:"))
+    app.add_handler(CallbackQueryHandler(button, pattern=pattern(GuidedButton)))
+    app.add_handler(CallbackQueryHandler(decide, pattern=pattern(ProposalButton)))
 
 
 __all__ = ["register"]

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot import texts
 from domain.errors import DomainError, Usage
+from handlers.callbacks import RedirectButton, decode, pattern
 from handlers.common import (
     chat_ref,
     command_args,
@@ -18,7 +19,6 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
-    small_int,
 )
 from handlers.context import BotContext
 from handlers.membership import as_member
@@ -57,7 +57,8 @@ async def ot(update: Update, context: BotContext) -> None:
         buttons = [
             [
                 InlineKeyboardButton(
-                    texts.meeting_label_plain(m), callback_data=f"m:to:{change.meeting.id}:{m.id}"
+                    texts.meeting_label_plain(m),
+                    callback_data=RedirectButton(change.meeting.id, m.id).encode(),
                 )
             ]
             for m in change.options
@@ -66,7 +67,8 @@ async def ot(update: Update, context: BotContext) -> None:
             buttons.append(
                 [
                     InlineKeyboardButton(
-                        texts.BTN_NO_DATE, callback_data=f"m:to:{change.meeting.id}:0"
+                        texts.BTN_NO_DATE,
+                        callback_data=RedirectButton(change.meeting.id, None).encode(),
                     )
                 ]
             )
@@ -87,15 +89,15 @@ async def _to_group_and_here(update: Update, context: BotContext, team_id: int, 
 
 
 async def redirect_button(update: Update, context: BotContext) -> None:
-    """The secretary's choice where a cancelled OT's actions go: m:to:<cancelled>:<target>."""
+    """The secretary's choice where a cancelled OT's actions go (RedirectButton)."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    if len(parts) != 4 or small_int(parts[2]) is None or small_int(parts[3]) is None:
+    pressed = decode(query.data)
+    if not isinstance(pressed, RedirectButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     user, chat = sender(update), chat_ref(update)
-    cancelled, target = int(parts[2]), int(parts[3]) or None
+    cancelled, target = pressed.cancelled_id, pressed.target_id
     try:
         change = await as_member(
             update,
@@ -195,4 +197,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("besluiten", besluiten, filters=NEW))
     app.add_handler(CommandHandler("besluit", besluit, filters=NEW))
     app.add_handler(CommandHandler("corrigeer", corrigeer, filters=NEW))
-    app.add_handler(CallbackQueryHandler(redirect_button, pattern=r"^m:"))
+    app.add_handler(CallbackQueryHandler(redirect_button, pattern=pattern(RedirectButton)))

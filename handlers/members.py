@@ -19,6 +19,7 @@ from telegram.ext import (
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
 from domain.model import NameOffer
+from handlers.callbacks import NameOfferButton, decode, pattern
 from handlers.common import (
     chat_ref,
     command_args,
@@ -26,7 +27,6 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
-    small_int,
     user_ref,
 )
 from handlers.context import BotContext
@@ -80,8 +80,7 @@ async def ikben(update: Update, context: BotContext) -> None:
 def name_offer_buttons(
     offers: tuple[NameOffer, ...], telegram_id: int, multi_team: bool
 ) -> InlineKeyboardMarkup | None:
-    """One "Ja, ik ben Jan" button per offered name: n:ik:<team>:<member>:<offered to>
-    (at most 9 + 9 + 20 digits: well within Telegram's 64 bytes)."""
+    """One "Ja, ik ben Jan" button per offered name, for the person it is offered to."""
     if not offers:
         return None
     return InlineKeyboardMarkup(
@@ -89,7 +88,7 @@ def name_offer_buttons(
             [
                 InlineKeyboardButton(
                     texts.name_offer_button(o, multi_team),
-                    callback_data=f"n:ik:{o.team_id}:{o.member_id}:{telegram_id}",
+                    callback_data=NameOfferButton(o.team_id, o.member_id, telegram_id).encode(),
                 )
             ]
             for o in offers
@@ -101,14 +100,13 @@ async def name_button(update: Update, context: BotContext) -> None:
     """Link the name /mijnacties offered, as /ikben does; only for whom it was offered to."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    ids = [small_int(x) for x in parts[2:4]] if len(parts) == 5 and parts[1] == "ik" else []
-    if len(ids) != 2 or None in ids or not (parts[4].isascii() and parts[4].isdigit()):
+    pressed = decode(query.data)
+    if not isinstance(pressed, NameOfferButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
-    team_id, member_id = int(parts[2]), int(parts[3])
+    team_id, member_id = pressed.team_id, pressed.member_id
     user, chat = sender(update), chat_ref(update)
-    if parts[4] != str(user.telegram_id):  # offered to someone else: change nothing
+    if pressed.telegram_id != user.telegram_id:  # offered to someone else: change nothing
         await query.answer(texts.NAME_OFFER_NOT_YOURS, show_alert=True)
         return
     try:
@@ -282,7 +280,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("start", start, filters=NEW))
     app.add_handler(CommandHandler("help", help_cmd, filters=NEW))
     app.add_handler(CommandHandler("ikben", ikben, filters=NEW))
-    app.add_handler(CallbackQueryHandler(name_button, pattern=r"^n:"))
+    app.add_handler(CallbackQueryHandler(name_button, pattern=pattern(NameOfferButton)))
     app.add_handler(CommandHandler("team", team, filters=NEW))
     app.add_handler(CommandHandler("herinneringen", herinneringen, filters=NEW))
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, members_joined))

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import texts
 from domain.errors import DomainError, NotSecretary, Usage
 from domain.model import Action, ChatRef, Team, UserRef
+from handlers.callbacks import ActionButton, ActionOp, MoveButton, UndoButton, decode, pattern
 from handlers.common import (
     ANY_TEXT,
     ReplyToBot,
@@ -22,7 +23,6 @@ from handlers.common import (
     plain_text,
     reply,
     sender,
-    small_int,
 )
 from handlers.context import BotContext
 from handlers.membership import as_member
@@ -73,7 +73,13 @@ async def add_actions(
     )
     team_id = added.actions[0].team_id
     markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BTN_UNDO, callback_data=f"u:{team_id}:{added.batch}")]]
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BTN_UNDO, callback_data=UndoButton(team_id, added.batch).encode()
+                )
+            ]
+        ]
     )
     await reply(update, texts.added(added.actions, context.actions.today()), markup)
     if added.tentative:
@@ -87,8 +93,8 @@ async def undo_button(update: Update, context: BotContext) -> None:
     """Withdraw what one message added (the button under the confirmation)."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    if len(parts) != 3 or small_int(parts[1]) is None or not parts[2].isascii():
+    pressed = decode(query.data)
+    if not isinstance(pressed, UndoButton):
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     user, chat = sender(update), chat_ref(update)
@@ -96,7 +102,7 @@ async def undo_button(update: Update, context: BotContext) -> None:
         numbers = await as_member(
             update,
             context,
-            lambda: context.actions.undo(user, chat, int(parts[1]), parts[2]),
+            lambda: context.actions.undo(user, chat, pressed.team_id, pressed.batch),
         )
     except DomainError as err:
         await query.answer(plain_text(texts.error_text(err)), show_alert=True)
@@ -121,11 +127,12 @@ async def wijzig(update: Update, context: BotContext) -> None:
 
 def series_buttons(action: Action) -> InlineKeyboardMarkup:
     """The question to a secretary cancelling an occurrence: this one, or the series."""
-    ref = f"{action.team_id}:{action.number}"
+    one = ActionButton(ActionOp.CANCEL_ONE, action.team_id, action.number)
+    series = ActionButton(ActionOp.CANCEL_SERIES, action.team_id, action.number)
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(texts.BTN_SERIES_ONE, callback_data=f"a:vone:{ref}")],
-            [InlineKeyboardButton(texts.BTN_SERIES_ALL, callback_data=f"a:vall:{ref}")],
+            [InlineKeyboardButton(texts.BTN_SERIES_ONE, callback_data=one.encode())],
+            [InlineKeyboardButton(texts.BTN_SERIES_ALL, callback_data=series.encode())],
         ]
     )
 
@@ -170,12 +177,12 @@ async def _ask_to_move(
 ) -> None:
     """Post the move question in the team's current group; the buttons carry the target."""
     assert link.old_chat_id is not None
-    data = f"{link.team.id}:{new_chat}"
+    ok, no = (MoveButton(confirm, link.team.id, new_chat).encode() for confirm in (True, False))
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(texts.BTN_MOVE_CONFIRM, callback_data=f"mv:ok:{data}"),
-                InlineKeyboardButton(texts.BTN_MOVE_REFUSE, callback_data=f"mv:no:{data}"),
+                InlineKeyboardButton(texts.BTN_MOVE_CONFIRM, callback_data=ok),
+                InlineKeyboardButton(texts.BTN_MOVE_REFUSE, callback_data=no),
             ]
         ]
     )
@@ -192,19 +199,17 @@ async def _ask_to_move(
 
 
 async def move_button(update: Update, context: BotContext) -> None:
-    """A secretary in the team's current group confirms or refuses a move:
-    mv:<ok|no>:<team id>:<new chat id>."""
+    """A secretary in the team's current group confirms or refuses a move (MoveButton)."""
     query = update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    new_chat = _chat_id(parts[3]) if len(parts) == 4 else None
-    team_id = small_int(parts[2]) if len(parts) == 4 else None
+    pressed = decode(query.data)
     user, chat = sender(update), chat_ref(update)
-    if parts[1:2] not in (["ok"], ["no"]) or team_id is None or new_chat is None or chat is None:
+    if not isinstance(pressed, MoveButton) or chat is None:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
+    team_id, new_chat = pressed.team_id, pressed.chat_id
     try:
-        if parts[1] == "no":
+        if not pressed.confirm:
             team = await as_member(
                 update, context, lambda: context.teams.refuse_move(user, chat, team_id, new_chat)
             )
@@ -241,12 +246,6 @@ async def _group(context: BotContext, chat_id: int) -> ChatRef | None:
     if chat.type == "private":
         return None
     return ChatRef(chat.id, is_private=False, title=chat.title or "")
-
-
-def _chat_id(text: str) -> int | None:
-    """A group's chat id from callback data: "-" and at most 15 ASCII digits."""
-    digits = text[1:] if text.startswith("-") else ""
-    return -int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 15 else None
 
 
 def _start_link(context: BotContext, team: Team) -> str:
@@ -316,8 +315,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("secretaris", secretaris, filters=NEW))
     app.add_handler(CommandHandler("lid", lid, filters=NEW))
     app.add_handler(CommandHandler("leden", leden, filters=NEW))
-    app.add_handler(CallbackQueryHandler(undo_button, pattern=r"^u:"))
-    app.add_handler(CallbackQueryHandler(move_button, pattern=r"^mv:"))
+    app.add_handler(CallbackQueryHandler(undo_button, pattern=pattern(UndoButton)))
+    app.add_handler(CallbackQueryHandler(move_button, pattern=pattern(MoveButton)))
     # Free text is actions only in a private chat, or as a reply to the bot in a group
     # (privacy mode hides other group messages anyway). Registered after the update-prompt
     # replies in handlers.actions, which must win.
