@@ -265,10 +265,8 @@ def _cannot(command: str, why: str) -> int:
 
 def _why(err: Exception, cfg: config_module.Config, team: str | None) -> str:
     """A domain error in the CLI's words: options, not the bot's Telegram commands."""
-    import html
-    import re
-
     from domain.errors import BadValue, DomainError, MeetingNotFound
+    from domain.text import plain_text
 
     match err:
         case BadValue(reason="unknown_team"):
@@ -278,7 +276,7 @@ def _why(err: Exception, cfg: config_module.Config, team: str | None) -> str:
         case MeetingNotFound(day=day):
             return cli_texts.no_meeting(day)
         case DomainError():  # not met on these paths today; the bot's wording, untagged
-            return html.unescape(re.sub(r"<[^>]+>", "", texts.error_text(err)))
+            return plain_text(texts.error_text(err))
     return str(err)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -20,6 +18,8 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from domain.errors import DomainError
+from domain.text import plain_text
+from handlers.common import ANSWER_LIMIT
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         if update.callback_query is not None:
-            plain = html.unescape(re.sub(r"<[^>]+>", "", text))[:200]
+            plain = plain_text(text, ANSWER_LIMIT)
             await update.callback_query.answer(plain, show_alert=True)
         elif update.effective_message is not None:
             await update.effective_message.reply_text(

@@ -12,15 +12,16 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import texts
 from domain.errors import DomainError, EmptyText
 from domain.model import Action, ItemKind
+from domain.text import plain_text
 from handlers.callbacks import ActionButton, ActionOp, decode, pattern
 from handlers.common import (
+    ANSWER_LIMIT,
     ReplyToBot,
     chat_ref,
     command_args,
     message_of,
     number_and_rest,
     number_arg,
-    plain_text,
     reply,
     send_parts,
     sender,
@@ -242,9 +243,9 @@ async def button(update: Update, context: BotContext) -> None:
             )
             return
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
-    await query.answer(plain_text(text))
+    await query.answer(plain_text(text, ANSWER_LIMIT))
     await reply(update, text)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update, User
@@ -14,6 +13,7 @@ from domain.model import ChatRef, UserRef
 
 ANY_TEXT = re.compile(r"[\s\S]*")
 MAX_MESSAGE = 4000  # Telegram allows 4096 after entity parsing; keep a margin
+ANSWER_LIMIT = 200  # characters in a callback answer (domain.text.plain_text cuts to it)
 MAX_ENTITIES_LINES = 45  # ~100 formatting entities render; two per line is our worst case
 
 
@@ -206,8 +206,3 @@ def number_and_rest(update: Update, usage: str) -> tuple[int, str]:
         first, _, more = first.partition("\n")
         rest = more + (" " + rest if rest else "")
     return parse_number(first), rest.strip()
-
-
-def plain_text(html_text: str) -> str:
-    """Strip tags for a callback answer (plain text, at most 200 characters)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:200]

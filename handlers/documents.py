@@ -18,11 +18,12 @@ from documents.filetype import kind_by_name
 from documents.sandbox import read_docx_off_loop
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
+from domain.text import plain_text
 from handlers.callbacks import ImportButton, ImportOp, decode, pattern
 from handlers.common import (
+    ANSWER_LIMIT,
     chat_ref,
     command_args,
-    plain_text,
     reply,
     sender,
 )
@@ -134,7 +135,7 @@ async def import_button(update: Update, context: BotContext) -> None:
             return
         result = await as_member(update, context, lambda: service.apply(user, chat, doc, day))
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
     pending.take(token, user.telegram_id)
     await query.answer()

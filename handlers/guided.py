@@ -17,6 +17,7 @@ from bot import texts
 from domain import guided
 from domain.errors import DomainError
 from domain.guided import Chose, Edit, Event, Next, Save, Step, Toggle, Typed
+from domain.text import plain_text
 from handlers.callbacks import (
     GuidedButton,
     GuidedEdit,
@@ -27,7 +28,7 @@ from handlers.callbacks import (
     decode,
     pattern,
 )
-from handlers.common import chat_ref, plain_text, reply, sender
+from handlers.common import ANSWER_LIMIT, chat_ref, reply, sender
 from handlers.context import BotContext, Services
 from handlers.membership import as_member
 from handlers.secretary import add_actions
@@ -262,7 +263,7 @@ async def decide(update: Update, context: BotContext) -> None:
             lambda: context.services.guided.decide(user, chat, proposal_id, accept),
         )
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
     if decided is None:
         await query.answer(texts.PROPOSAL_GONE, show_alert=True)

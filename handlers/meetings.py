@@ -10,13 +10,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot import texts
 from domain.errors import DomainError, Usage
+from domain.text import plain_text
 from handlers.callbacks import RedirectButton, decode, pattern
 from handlers.common import (
+    ANSWER_LIMIT,
     chat_ref,
     command_args,
     message_of,
     parse_number,
-    plain_text,
     reply,
     sender,
 )
@@ -105,9 +106,9 @@ async def redirect_button(update: Update, context: BotContext) -> None:
             lambda: context.services.meetings.redirect(user, chat, cancelled, target),
         )
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
-    await query.answer(plain_text(texts.meeting_redirected(change)))
+    await query.answer(plain_text(texts.meeting_redirected(change), ANSWER_LIMIT))
     await query.edit_message_reply_markup(reply_markup=None)
     await reply(update, texts.meeting_redirected(change))
 

@@ -19,12 +19,13 @@ from telegram.ext import (
 from bot import texts
 from domain.errors import DomainError, NotAMember, Usage
 from domain.model import NameOffer
+from domain.text import plain_text
 from handlers.callbacks import NameOfferButton, decode, pattern
 from handlers.common import (
+    ANSWER_LIMIT,
     chat_ref,
     command_args,
     person_ref,
-    plain_text,
     reply,
     sender,
     user_ref,
@@ -116,14 +117,14 @@ async def name_button(update: Update, context: BotContext) -> None:
             lambda: context.teams.claim_offered_name(user, chat, team_id, member_id),
         )
     except DomainError as err:  # linked meanwhile by someone else, no longer in the team
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
     if linked is None:
         await query.answer(texts.STALE_BUTTON, show_alert=True)
         return
     person, moved = linked
     text = texts.name_linked(person, moved > 0)
-    await query.answer(plain_text(text))
+    await query.answer(plain_text(text, ANSWER_LIMIT))
     await query.edit_message_reply_markup(reply_markup=None)
     await reply(update, text)
 

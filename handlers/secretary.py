@@ -12,15 +12,16 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import texts
 from domain.errors import DomainError, NotSecretary, Usage
 from domain.model import Action, ChatRef, Team, UserRef
+from domain.text import plain_text
 from handlers.callbacks import ActionButton, ActionOp, MoveButton, UndoButton, decode, pattern
 from handlers.common import (
+    ANSWER_LIMIT,
     ANY_TEXT,
     ReplyToBot,
     chat_ref,
     command_args,
     number_and_rest,
     person_ref,
-    plain_text,
     reply,
     sender,
 )
@@ -105,9 +106,9 @@ async def undo_button(update: Update, context: BotContext) -> None:
             lambda: context.actions.undo(user, chat, pressed.team_id, pressed.batch),
         )
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
-    await query.answer(plain_text(texts.undone(numbers)))
+    await query.answer(plain_text(texts.undone(numbers), ANSWER_LIMIT))
     await query.edit_message_reply_markup(reply_markup=None)
     await reply(update, texts.undone(numbers))
 
@@ -225,7 +226,7 @@ async def move_button(update: Update, context: BotContext) -> None:
             update, context, lambda: context.teams.confirm_move(user, chat, team_id, target)
         )
     except DomainError as err:
-        await query.answer(plain_text(texts.error_text(err)), show_alert=True)
+        await query.answer(plain_text(texts.error_text(err), ANSWER_LIMIT), show_alert=True)
         return
     context.services.verified.clear()
     await query.answer()
