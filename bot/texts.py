@@ -680,7 +680,6 @@ BTN_SERIES_ONE = "Alleen deze keer"
 BTN_SERIES_ALL = "Hele reeks stoppen"
 BTN_WHOLE_DONE = "Hele actie afgerond"
 BTN_UPDATE = "📝 Update geven"
-BTN_DONE_ALERT = "Afgerond"
 
 # --- errors ------------------------------------------------------------------------------
 
@@ -914,7 +913,6 @@ ANONYMOUS = (
     "Stuur het bericht als jezelf."
 )
 NO_UPDATE_CONTEXT = "Ik weet niet meer bij welke actie dit hoort. Gebruik /update N tekst."
-NEW_PROMPT_RE = re.compile(re.escape(NEW_PROMPT))
 KOPPEL_IN_GROUP = "Gebruik /koppel in de Telegram-groep van het team, niet hier."
 
 # --- reminders ---------------------------------------------------------------------------
@@ -1241,6 +1239,9 @@ def decisions_list(items: list[Decision]) -> str:
     return "\n\n".join(blocks)
 
 
+DECISION_CORRECTED = "✏️ Nieuwe versie vastgelegd."
+
+
 def decision_card(d: Decision) -> str:
     """Render /besluit N: text, criteria, conflict-of-interest statement, history."""
     a = d.action
@@ -1328,6 +1329,13 @@ IMPORT_EXPIRED = "Deze import is verlopen. Stuur het document opnieuw."
 IMPORT_NOT_YOURS = "Deze knoppen zijn voor wie het bestand stuurde."
 BTN_IMPORT = "✅ Importeren"
 BTN_CANCEL = "❌ Annuleren"
+
+
+def btn_import_year(year: int) -> str:
+    """The button under an import preview whose header date had no year: the year before."""
+    return f"Het was {year}"
+
+
 IMPORT_IN_GROUP = (
     "Stuur het Word-bestand met <code>/import</code> als bijschrift, of antwoord met "
     "<code>/import</code> op het bericht met het bestand."

@@ -89,7 +89,7 @@ def _buttons(token: str, day: date, assumed: bool) -> InlineKeyboardMarkup:
     rows = [button(texts.BTN_IMPORT, ImportOp.STORE, day.year)]
     if assumed:
         other = day.year - 1
-        rows.append(button(f"Het was {other}", ImportOp.YEAR, other))
+        rows.append(button(texts.btn_import_year(other), ImportOp.YEAR, other))
     rows.append(button(texts.BTN_CANCEL, ImportOp.CANCEL))
     return InlineKeyboardMarkup(rows)
 

@@ -186,7 +186,7 @@ async def corrigeer(update: Update, context: BotContext) -> None:
         context,
         lambda: context.services.meetings.correct(user, chat, number, rest, message_id),
     )
-    await reply(update, "✏️ Nieuwe versie vastgelegd.\n\n" + texts.decision_card(found))
+    await reply(update, texts.DECISION_CORRECTED + "\n\n" + texts.decision_card(found))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
