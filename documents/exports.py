@@ -11,9 +11,11 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar, Event, vDuration, vText
 
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
 from domain.meetings import meeting_title
@@ -297,56 +299,36 @@ def to_json(doc: Actielijst, actions: Sequence[Action] = ()) -> str:
 
 
 # iCalendar -----------------------------------------------------------------------------
+#
+# The `icalendar` package writes the file: content lines folded at 75 octets (never inside a
+# character), TEXT escaping, dates and times, and the VTIMEZONE, built from the zone's own
+# rules for the years the timed events fall in. Ours are the events and their texts.
 
 PRODID = "-//NPSNW//OT actiebot//NL"
 MEETING_LENGTH = timedelta(hours=2)
 SUMMARY_LENGTH = 80
+REFRESH = timedelta(hours=6)  # how often a subscribed calendar is fetched again
 _START = re.compile(r"(\d{1,2})[:.](\d{2})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _ics_text(text: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11); control characters other than tab go."""
+class _Text(vText):
+    """A TEXT value in which every backslash is the writer's own.
+
+    vText reads a backslash followed by "N" as a line break (its shorthand), so a place or
+    text with "\\Nieuw-West" in it would lose the backslash and break the line. The backslashes
+    are set aside while vText escapes and put back escaped; a NUL cannot be in the text
+    (`_text` removes control characters).
+    """
+
+    def to_ical(self) -> bytes:
+        return vText(self.replace("\\", "\x00")).to_ical().replace(b"\x00", b"\\\\")
+
+
+def _text(text: str) -> _Text:
+    """Return a TEXT value (RFC 5545 3.3.11); control characters other than tab go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets with CRLF + space, never inside a character."""
-    pieces: list[str] = []
-    current: list[str] = []
-    size, limit = 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, 74  # the leading space takes one octet
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _local(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S")
-
-
-def _day(day: date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def _offset(delta: timedelta | None) -> str:
-    seconds = int((delta or timedelta()).total_seconds())
-    sign = "-" if seconds < 0 else "+"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
+    return _Text(_CONTROL.sub("", text))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -360,163 +342,65 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "\u2026"
 
 
-def _start_time(start: str) -> tuple[int, int] | None:
+def _start_time(start: str) -> time | None:
     match = _START.fullmatch(start.strip())
     if not match:
         return None
     hour, minute = int(match[1]), int(match[2])
-    return (hour, minute) if hour < 24 and minute < 60 else None
+    return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-_State = tuple[timedelta | None, timedelta | None, str | None]
-
-
-def _state(zone: tzinfo, moment: datetime) -> _State:
-    local = moment.astimezone(zone)
-    return local.utcoffset(), local.dst(), local.tzname()
-
-
-def _transitions(zone: tzinfo, year: int) -> list[tuple[datetime, _State, _State]]:
-    """Return the moments (UTC) in a year at which the zone's offset or name changes."""
-    found = []
-    day = datetime(year, 1, 1, tzinfo=UTC)
-    end = datetime(year + 1, 1, 1, tzinfo=UTC)
-    before = _state(zone, day)
-    while day < end:
-        after = _state(zone, day + timedelta(days=1))
-        if after != before:
-            low, high = 0, 86400  # the change lies in (day + low, day + high]
-            while high - low > 1:
-                mid = (low + high) // 2
-                if _state(zone, day + timedelta(seconds=mid)) == before:
-                    low = mid
-                else:
-                    high = mid
-            found.append((day + timedelta(seconds=high), before, after))
-            before = after
-        day += timedelta(days=1)
-    return found
-
-
-def _by_sunday(day: date) -> str | None:
-    """Return the RRULE BYDAY of a Sunday: "-1SU" in a month's last week, else "2SU"..."""
-    if day.weekday() != 6:
-        return None
-    last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return "-1SU" if day.day + 7 > last.day else f"{(day.day - 1) // 7 + 1}SU"
-
-
-def _observance(
-    at: datetime, before: _State, after: _State, rrule: str | None = None
-) -> list[str]:
-    kind = "DAYLIGHT" if after[1] else "STANDARD"
-    offset_from = before[0] or timedelta()
-    lines = [
-        f"BEGIN:{kind}",
-        f"TZOFFSETFROM:{_offset(before[0])}",
-        f"TZOFFSETTO:{_offset(after[0])}",
-        f"TZNAME:{_ics_text(after[2] or '')}",
-        f"DTSTART:{_local((at + offset_from).replace(tzinfo=None))}",
-    ]
-    if rrule:
-        lines.append(f"RRULE:{rrule}")
-    return [*lines, f"END:{kind}"]
-
-
-def _vtimezone(tz_name: str, zone: tzinfo, first: int, last: int) -> list[str]:
-    """Describe the zone for the years first..last: yearly rules when every year follows
-    the same Sunday rules (Europe/Amsterdam: last Sunday of March and October), else each
-    transition on its own."""
-    years = {y: _transitions(zone, y) for y in range(first, last + 1)}
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{tz_name}", f"X-LIC-LOCATION:{tz_name}"]
-    start = datetime(first, 1, 1, tzinfo=UTC)
-    if not any(years.values()):
-        state = _state(zone, start)
-        epoch = datetime(1970, 1, 1, tzinfo=UTC) - (state[0] or timedelta())
-        return [*lines, *_observance(epoch, state, state), "END:VTIMEZONE"]
-
-    def rule(at: datetime, before: _State, after: _State) -> tuple[object, ...] | None:
-        local = (at + (before[0] or timedelta())).replace(tzinfo=None)
-        byday = _by_sunday(local.date())
-        if byday is None:
-            return None
-        return (local.month, byday, local.time(), before, after)
-
-    keys = [[rule(*t) for t in ts] for ts in years.values()]
-    if all(None not in k and k == keys[0] for k in keys):
-        for (at, before, after), key in zip(years[first], keys[0], strict=True):
-            assert key is not None
-            rrule = f"FREQ=YEARLY;BYMONTH={key[0]};BYDAY={key[1]}"
-            lines += _observance(at, before, after, rrule)
-    else:
-        state = _state(zone, start)
-        lines += _observance(start - (state[0] or timedelta()), state, state)
-        for ts in years.values():
-            for at, before, after in ts:
-                lines += _observance(at, before, after)
-    return [*lines, "END:VTIMEZONE"]
-
-
-def _meeting_event(
-    meeting: Meeting, team_name: str, tz_name: str, stamp: str
-) -> tuple[list[str], bool]:
-    """Return the VEVENT of a meeting and whether it uses the time zone."""
+def _meeting_event(meeting: Meeting, team_name: str, zone: ZoneInfo, stamp: datetime) -> Event:
+    """Return the VEVENT of a meeting: timed in `zone` when its start reads, else all day."""
     summary = meeting_title(team_name) + (" (voorlopig)" if meeting.tentative else "")
-    lines = ["BEGIN:VEVENT", f"UID:meeting-{meeting.id}@otbot", f"DTSTAMP:{stamp}"]
+    event = Event()
+    event.add("UID", f"meeting-{meeting.id}@otbot")
+    event.add("DTSTAMP", stamp)
     start = _start_time(meeting.start)
     if start is not None:
-        begin = datetime.combine(meeting.day, datetime.min.time()).replace(
-            hour=start[0], minute=start[1]
-        )
-        lines += [
-            f"DTSTART;TZID={tz_name}:{_local(begin)}",
-            f"DTEND;TZID={tz_name}:{_local(begin + MEETING_LENGTH)}",
-        ]
+        begin = datetime.combine(meeting.day, start, tzinfo=zone)
+        event.add("DTSTART", begin)
+        event.add("DTEND", begin + MEETING_LENGTH)  # wall-clock hours, as the OT is planned
     else:
-        lines += [
-            f"DTSTART;VALUE=DATE:{_day(meeting.day)}",
-            f"DTEND;VALUE=DATE:{_day(meeting.day + timedelta(days=1))}",
-        ]
-    lines.append(f"SUMMARY:{_ics_text(summary)}")
+        event.add("DTSTART", meeting.day)
+        event.add("DTEND", meeting.day + timedelta(days=1))
+    event.add("SUMMARY", _text(summary))
     if meeting.place.strip():
-        lines.append(f"LOCATION:{_ics_text(meeting.place.strip())}")
+        event.add("LOCATION", _text(meeting.place.strip()))
     details = []
     if meeting.start.strip() and start is None:  # a time we could not read: show it
         details.append(f"Aanvang: {meeting.start.strip()}")
     if meeting.chair.strip():
         details.append(f"Voorzitter: {meeting.chair.strip()}")
     if details:
-        lines.append(f"DESCRIPTION:{_ics_text(chr(10).join(details))}")
-    lines += [f"STATUS:{'TENTATIVE' if meeting.tentative else 'CONFIRMED'}", "END:VEVENT"]
-    return lines, start is not None
+        event.add("DESCRIPTION", _text("\n".join(details)))
+    event.add("STATUS", "TENTATIVE" if meeting.tentative else "CONFIRMED")
+    return event
 
 
 def _owners(action: Action) -> str:
     return action.owners_text.strip() or ", ".join(o.name for o in action.owners)
 
 
-def _action_event(action: Action, stamp: str) -> list[str]:
+def _action_event(action: Action, stamp: datetime) -> Event:
     due = action.deadline.due
     assert due is not None
     text = _one_line(action.text)
-    summary = _shorten(f"#{action.number} {text}", SUMMARY_LENGTH)
     details = [text]
     if action.topic.strip():
         details.append(f"Onderwerp: {_one_line(action.topic)}")
     if _owners(action):
         details.append(f"Wie: {_owners(action)}")
     details.append(f"Wanneer: {action.deadline.text.strip() or due.isoformat()}")
-    return [
-        "BEGIN:VEVENT",
-        f"UID:action-{action.team_id}-{action.number}@otbot",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{_day(due)}",
-        f"DTEND;VALUE=DATE:{_day(due + timedelta(days=1))}",
-        f"SUMMARY:{_ics_text(summary)}",
-        f"DESCRIPTION:{_ics_text(chr(10).join(details))}",
-        "TRANSP:TRANSPARENT",  # a deadline does not make anyone busy
-        "END:VEVENT",
-    ]
+    event = Event()
+    event.add("UID", f"action-{action.team_id}-{action.number}@otbot")
+    event.add("DTSTAMP", stamp)
+    event.add("DTSTART", due)
+    event.add("DTEND", due + timedelta(days=1))
+    event.add("SUMMARY", _text(_shorten(f"#{action.number} {text}", SUMMARY_LENGTH)))
+    event.add("DESCRIPTION", _text("\n".join(details)))
+    event.add("TRANSP", "TRANSPARENT")  # a deadline does not make anyone busy
+    return event
 
 
 def _dated(actions: Iterable[Action]) -> list[Action]:
@@ -549,31 +433,32 @@ def to_ics(
         zone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise ValueError(f"unknown time zone: {tz_name!r}") from err
-    stamp = _stamp(now)
+    stamp = now.astimezone(UTC)
     name = f"{team_name}{EN_DASH}OT en deadlines" + (f"{EN_DASH}{person}" if person else "")
-    events: list[str] = []
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("X-WR-CALNAME", _text(name))
+    calendar.add("X-WR-TIMEZONE", _text(tz_name))
+    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     timed_years: list[int] = []
     for meeting in sorted(meetings, key=lambda m: (m.day, m.id)):
         if meeting.status == "cancelled":
             continue
-        lines, timed = _meeting_event(meeting, team_name, tz_name, stamp)
-        events += lines
-        if timed:
+        calendar.add_component(_meeting_event(meeting, team_name, zone, stamp))
+        if _start_time(meeting.start) is not None:
             timed_years.append(meeting.day.year)
     for action in _dated(actions):
-        events += _action_event(action, stamp)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_ics_text(name)}",
-        f"X-WR-TIMEZONE:{tz_name}",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
-        "X-PUBLISHED-TTL:PT6H",
-    ]
-    if timed_years:  # a VTIMEZONE only when an event names the zone (RFC 5545 3.6.5)
-        lines += _vtimezone(tz_name, zone, min(timed_years) - 1, max(timed_years))
-    lines += [*events, "END:VCALENDAR"]
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        calendar.add_component(_action_event(action, stamp))
+    if timed_years:
+        # A VTIMEZONE only when an event names the zone (RFC 5545 3.6.5), for whole years:
+        # those of the timed OTs and the next (an OT late on 31 December ends in it).
+        calendar.add_missing_timezones(
+            first_date=date(min(timed_years), 1, 1), last_date=date(max(timed_years) + 2, 1, 1)
+        )
+    # sorted=False: the properties in the order added, not icalendar's canonical order.
+    content: bytes = calendar.to_ical(sorted=False)
+    return content.decode("utf-8")

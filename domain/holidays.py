@@ -1,46 +1,44 @@
-"""Dutch public holidays, the default "no reminders today" list."""
+"""Dutch public holidays (the `holidays` package, country NL), the default "no reminders today"
+list; and the school holidays and named days that "Wanneer" texts name, which are ours.
+
+The package's public holidays of NL are the days our own list had, year for year, from 2014
+(Koningsdag) to 2100 and, with the end year raised, after it: Nieuwjaarsdag, Goede Vrijdag,
+both Paasdagen, Koningsdag (Saturday the 26th when the 27th is a Sunday), Bevrijdingsdag only
+in lustrum years (2025, 2030; many collective agreements give it off only then, the package's
+"optional" category has it every year), Hemelvaartsdag, both Pinksterdagen and both
+Kerstdagen; not 24 or 31 December. Before 2014 the package has Koninginnedag (30 April) where
+our list put Koningsdag on 27 April in every year, and before 1966 it has no holidays at all:
+days long past, on which no reminder or deadline falls. `bench/working_days.py` measures it.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.easter import easter as _easter
+from holidays.countries.netherlands import Netherlands
+
+
+class _Netherlands(Netherlands):
+    """The package's Dutch public holidays, also after 2100."""
+
+    # The package stops at its default end year (2100). Every Dutch rule is a fixed date or
+    # hangs on Easter, so the same days follow after it, as they did in our own list.
+    end_year = 9999
 
 
 def easter(year: int) -> date:
-    """Return Easter Sunday (the Gregorian computus of Meeus/Jones/Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+    """Return Easter Sunday (Gregorian; dateutil's computus)."""
+    day: date = _easter(year)
+    return day
 
 
+@lru_cache(maxsize=256)  # the package builds a year in about 0.25 ms; a few are asked often
 def dutch_holidays(year: int) -> frozenset[date]:
     """Return the days most Dutch offices are closed in `year`."""
-    e = easter(year)
-    kings = date(year, 4, 27)
-    if kings.weekday() == 6:  # on a Sunday, Koningsdag moves to Saturday the 26th
-        kings = date(year, 4, 26)
-    days = {
-        date(year, 1, 1),  # Nieuwjaarsdag
-        e - timedelta(days=2),  # Goede Vrijdag
-        e,
-        e + timedelta(days=1),  # Tweede Paasdag
-        kings,
-        e + timedelta(days=39),  # Hemelvaartsdag
-        e + timedelta(days=49),
-        e + timedelta(days=50),  # Tweede Pinksterdag
-        date(year, 12, 25),
-        date(year, 12, 26),
-    }
-    if year % 5 == 0:  # Bevrijdingsdag is a day off for most every five years
-        days.add(date(year, 5, 5))
-    return frozenset(days)
+    # The package's __init__ has no annotations: an untyped call to strict mypy.
+    return frozenset(_Netherlands(years=year))  # type: ignore[no-untyped-call]
 
 
 # --- school holidays and named days, as "Wanneer" texts name them -------------------------------

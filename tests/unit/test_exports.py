@@ -7,10 +7,11 @@ import dataclasses
 import io
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -471,7 +472,7 @@ MEETINGS = (
 )
 
 
-def _calendar(**kwargs: Any) -> list[str]:
+def _raw_calendar(**kwargs: Any) -> str:
     actions = [
         _action(1),
         _action(2, text="Zie\\map; stuur, daarna\nbellen", owners_text="Jan"),
@@ -481,7 +482,11 @@ def _calendar(**kwargs: Any) -> list[str]:
         _action(6, status=Status.CLAIMED, deadline=Deadline(DeadlineKind.DATE, "1-5", None)),
         _action(7, kind=ItemKind.DECISION),
     ]
-    return _unfold(to_ics("Wonen en Leefomgeving", MEETINGS, actions, now=NOW, **kwargs))
+    return to_ics("Wonen en Leefomgeving", MEETINGS, actions, now=NOW, **kwargs)
+
+
+def _calendar(**kwargs: Any) -> list[str]:
+    return _unfold(_raw_calendar(**kwargs))
 
 
 def test_ics_calendar_properties() -> None:
@@ -521,38 +526,79 @@ def test_ics_meeting_is_titled_ot_once(team: str, summary: str) -> None:
     assert titles["meeting-2@otbot"] == f"{summary} (voorlopig)"
 
 
+def _assert_zone_as_zoneinfo(raw: str, tz_name: str, year: int) -> None:
+    """The file's VTIMEZONE, read by its own rules (not by its name), puts every wall-clock time
+    of `year` at the UTC moment zoneinfo does: what a DTSTART;TZID=... in the file means."""
+    (vtimezone,) = icalendar.Calendar.from_ical(raw).timezones
+    assert vtimezone.tz_name == tz_name
+    own, zone = vtimezone.to_tz(lookup_tzid=False), ZoneInfo(tz_name)
+    assert own is not zone
+    wall = datetime(year, 1, 1)
+    while wall.year == year:
+        assert wall.replace(tzinfo=own).utcoffset() == wall.replace(tzinfo=zone).utcoffset(), wall
+        wall += timedelta(minutes=30)
+
+
 def test_ics_vtimezone_for_amsterdam() -> None:
-    lines = _calendar()
-    start = lines.index("BEGIN:VTIMEZONE")
-    assert lines[start : lines.index("END:VTIMEZONE") + 1] == [
-        "BEGIN:VTIMEZONE",
-        "TZID:Europe/Amsterdam",
-        "X-LIC-LOCATION:Europe/Amsterdam",
-        "BEGIN:DAYLIGHT",
-        "TZOFFSETFROM:+0100",
-        "TZOFFSETTO:+0200",
-        "TZNAME:CEST",
-        "DTSTART:20260329T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0200",
-        "TZOFFSETTO:+0100",
-        "TZNAME:CET",
-        "DTSTART:20261025T030000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ]
+    # The VTIMEZONE is icalendar's (Timezone.from_tzinfo, via add_missing_timezones): RDATEs
+    # for the years of the timed OTs and the next, where ours had yearly RRULEs.
+    raw = _raw_calendar()
+    lines = _unfold(raw)
     assert lines.count("BEGIN:VTIMEZONE") == 1
+    assert lines.index("END:VTIMEZONE") < lines.index("BEGIN:VEVENT")  # defined before use
+    block = lines[lines.index("BEGIN:VTIMEZONE") : lines.index("END:VTIMEZONE")]
+    assert "TZID:Europe/Amsterdam" in block
+    assert {"TZNAME:CET", "TZNAME:CEST"} <= set(block)
+    _assert_zone_as_zoneinfo(raw, "Europe/Amsterdam", 2027)
+    (vtimezone,) = icalendar.Calendar.from_ical(raw).timezones
+    own = vtimezone.to_tz(lookup_tzid=False)
+    offsets = {
+        day: datetime(2027, *day, 12, tzinfo=own).utcoffset()
+        for day in ((3, 27), (3, 28), (10, 30), (10, 31))
+    }
+    hour = timedelta(hours=1)
+    assert offsets == {(3, 27): hour, (3, 28): 2 * hour, (10, 30): 2 * hour, (10, 31): hour}
 
 
 def test_ics_vtimezone_follows_tz_name() -> None:
-    lines = _calendar(tz_name="America/New_York")
+    raw = _raw_calendar(tz_name="America/New_York")
+    lines = _unfold(raw)
     assert "X-WR-TIMEZONE:America/New_York" in lines
-    assert "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU" in lines
-    assert "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU" in lines
     assert "DTSTART;TZID=America/New_York:20270424T140000" in lines
+    _assert_zone_as_zoneinfo(raw, "America/New_York", 2027)
+
+
+def test_ics_reads_back_with_icalendar() -> None:
+    calendar = icalendar.Calendar.from_ical(_raw_calendar())
+    assert str(calendar["X-WR-CALNAME"]) == "Wonen en Leefomgeving \u2013 OT en deadlines"
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Amsterdam"]
+    events = {str(e["UID"]): e for e in calendar.events}
+    assert list(events) == [
+        "meeting-1@otbot",
+        "meeting-2@otbot",
+        "meeting-4@otbot",
+        "action-3-1@otbot",
+        "action-3-2@otbot",
+    ]
+    timed = events["meeting-1@otbot"]
+    assert timed.start == datetime(2027, 4, 24, 14, 0, tzinfo=AMS)
+    assert timed.start.tzinfo is not None and timed.start.tzinfo.utcoffset(timed.start) == (
+        timedelta(hours=2)
+    )
+    assert timed.end - timed.start == timedelta(hours=2)
+    assert str(timed["SUMMARY"]) == "OT Wonen en Leefomgeving"
+    assert str(timed["LOCATION"]) == "Plein 40-45, zaal 3; boven"
+    tentative = events["meeting-2@otbot"]
+    assert tentative.start == date(2027, 5, 28) and tentative.end == date(2027, 5, 29)
+    assert str(tentative["SUMMARY"]) == "OT Wonen en Leefomgeving (voorlopig)"
+    assert events["meeting-4@otbot"].end == datetime(2027, 11, 2, 1, 30, tzinfo=AMS)
+    first, second = events["action-3-1@otbot"], events["action-3-2@otbot"]
+    assert first.start == second.start == date(2027, 4, 30)
+    assert str(first["SUMMARY"]) == "#1 Delen organisatiestructuur"
+    assert str(second["SUMMARY"]) == "#2 Zie\\map; stuur, daarna bellen"
+    assert str(first["DESCRIPTION"]).splitlines()[-1] == "Wanneer: April"
+    assert "\nWie: Jan\nWanneer: April" in str(second["DESCRIPTION"])
+    assert {e["DTSTAMP"].dt for e in events.values()} == {NOW.astimezone(UTC)}
 
 
 def test_ics_meetings_timed_all_day_tentative_cancelled() -> None:
@@ -661,6 +707,18 @@ def test_ics_text_round_trips(value: str) -> None:
     expected = (value or "x").replace("\r\n", "\n").replace("\r", "\n").strip()
     expected = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", expected)
     assert _unescape(event.get("LOCATION", "")) == expected
+    (parsed,) = icalendar.Calendar.from_ical(raw).events
+    assert str(parsed.get("LOCATION", "")) == expected
+
+
+@pytest.mark.parametrize(
+    "place", ["\\\\srv\\Nieuw-West\\Notulen", "C:\\N", "a\\nb", "\\N\\N", "x\\\\N"]
+)
+def test_ics_backslash_before_n_stays_a_backslash(place: str) -> None:
+    # vText alone would write a backslash + "N" as a line break (its shorthand for one).
+    raw = to_ics("W", [Meeting(1, 3, date(2027, 4, 24), place=place)], [], now=NOW)
+    (parsed,) = icalendar.Calendar.from_ical(raw).events
+    assert str(parsed["LOCATION"]) == place
 
 
 def test_ics_needs_an_aware_now_and_a_known_zone() -> None:

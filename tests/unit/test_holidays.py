@@ -37,3 +37,23 @@ def test_holidays_2027() -> None:
 def test_koningsdag_on_sunday_moves_to_saturday() -> None:
     assert date(2025, 4, 26) in dutch_holidays(2025)
     assert date(2025, 4, 27) not in dutch_holidays(2025)
+
+
+def test_no_day_off_on_christmas_eve_or_new_years_eve() -> None:
+    days = dutch_holidays(2027)
+    assert date(2027, 12, 24) not in days and date(2027, 12, 31) not in days
+    assert len(days) == 10  # incl. Eerste Paasdag and Eerste Pinksterdag, both Sundays
+
+
+def test_the_same_rules_after_the_packages_end_year() -> None:
+    # The holidays package stops at 2100 unless told otherwise; domain/holidays.py raises it.
+    days = dutch_holidays(2150)
+    assert date(2150, 4, 13) in days  # Tweede Paasdag (Easter: 12 April 2150)
+    assert date(2150, 4, 27) in days and date(2150, 5, 5) in days  # Koningsdag, a lustrum year
+    assert len(days) == 11
+
+
+def test_before_2014_the_package_has_koninginnedag() -> None:
+    # Our own list put Koningsdag on 27 April in every year; the package has the day as it was.
+    assert date(2013, 4, 30) in dutch_holidays(2013)
+    assert date(2013, 4, 27) not in dutch_holidays(2013)
