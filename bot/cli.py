@@ -23,6 +23,7 @@ from pathlib import Path
 from bot import cli_texts, texts
 from bot import config as config_module
 from bot.startup import StartupError, StartupFailure
+from documents.render import ExportFormat, render_export
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog=_epilog(*data),
     )
     exp.add_argument("--team", help="team name (needed when the bot has several)")
-    exp.add_argument("--format", choices=["docx", "md", "csv", "json", "ics"], default="docx")
+    exp.add_argument("--format", choices=[f.value for f in ExportFormat], default="docx")
     exp.add_argument(
         "--meeting",
         default="",
@@ -227,9 +228,6 @@ def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
 
 
 def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
-    from documents.docx_io import write_docx
-    from documents.exports import to_csv, to_ics, to_json, to_markdown
-    from documents.filenames import export_filename
     from domain.errors import DomainError
 
     service = _services(cfg)
@@ -237,23 +235,9 @@ def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
         data = service.export(None, None, args.meeting, team_name=args.team)
     except DomainError as err:
         return _cannot("export", _why(err, cfg, args.team))
-    day = data.meeting.day.isoformat() if data.meeting else "concept"
-    out = args.out or Path(export_filename("actielijst", data.team_name, day, args.format))
-    if args.format == "docx":
-        out.write_bytes(write_docx(data.doc))
-    elif args.format == "md":
-        out.write_text(to_markdown(data.doc), encoding="utf-8")
-    elif args.format == "csv":
-        out.write_text(to_csv(data.doc), encoding="utf-8-sig", newline="")
-    elif args.format == "json":
-        out.write_text(to_json(data.doc, data.actions), encoding="utf-8")
-    else:
-        open_actions = [a for a in data.actions if a.status.is_open]
-        out.write_text(
-            to_ics(data.team_name, data.meetings, open_actions, now=data.generated_at),
-            encoding="utf-8",
-            newline="",
-        )
+    content, name = render_export(ExportFormat(args.format), data)
+    out = args.out or Path(name)
+    out.write_bytes(content)
     print(f"geschreven / written: {out}")
     return EXIT_OK
 

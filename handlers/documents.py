@@ -11,10 +11,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from documents.docx_io import MAX_BYTES, write_docx
-from documents.exports import to_csv, to_ics, to_json, to_markdown
-from documents.filenames import export_filename
+from documents.docx_io import MAX_BYTES
 from documents.filetype import kind_by_name
+from documents.render import ExportFormat, render_export
 from documents.sandbox import read_docx_off_loop
 from domain.actielijst import Actielijst, DocumentError
 from domain.errors import DomainError
@@ -31,13 +30,13 @@ from handlers.context import BotContext
 from handlers.membership import as_member
 
 NEW = filters.UpdateType.MESSAGE
-FORMATS = {
-    "word": "docx",
-    "docx": "docx",
-    "md": "md",
-    "markdown": "md",
-    "csv": "csv",
-    "json": "json",
+FORMATS = {  # the words /actielijst takes
+    "word": ExportFormat.DOCX,
+    "docx": ExportFormat.DOCX,
+    "md": ExportFormat.MARKDOWN,
+    "markdown": ExportFormat.MARKDOWN,
+    "csv": ExportFormat.CSV,
+    "json": ExportFormat.JSON,
 }
 
 
@@ -147,23 +146,14 @@ async def actielijst(update: Update, context: BotContext) -> None:
     """Send the actielijst of a meeting as Word (default), Markdown, CSV or JSON."""
     user, chat = sender(update), chat_ref(update)
     words = command_args(update).split(maxsplit=1)
-    fmt = "docx"
+    fmt = ExportFormat.DOCX
     if words and words[0].casefold() in FORMATS:
         fmt = FORMATS[words.pop(0).casefold()]
     day_text = " ".join(words)
     data = await as_member(
         update, context, lambda: context.services.documents.export(user, chat, day_text)
     )
-    day = data.meeting.day.isoformat() if data.meeting else "concept"
-    name = export_filename("actielijst", data.team_name, day, fmt)
-    if fmt == "docx":
-        content = write_docx(data.doc)
-    elif fmt == "md":
-        content = to_markdown(data.doc).encode()
-    elif fmt == "csv":
-        content = ("\ufeff" + to_csv(data.doc)).encode()
-    else:
-        content = to_json(data.doc, data.actions).encode()
+    content, name = render_export(fmt, data)
     await _send_file(
         update, content, name, texts.export_caption(data.team_name, data.meeting, fmt)
     )
@@ -178,15 +168,10 @@ async def agenda_ics(update: Update, context: BotContext) -> None:
         context,
         lambda: context.services.documents.export(user, chat, person_only=mine),
     )
-    content = to_ics(
-        data.team_name,
-        data.meetings,
-        [a for a in data.actions if a.status.is_open],
-        now=data.generated_at,
-        person=user.full_name if mine else None,
-    ).encode()
-    name = export_filename("ot", data.team_name, None, "ics", "mijn" if mine else "")
-    await _send_file(update, content, name, texts.export_caption(data.team_name, None, "ics"))
+    person = user.full_name if mine else None
+    content, name = render_export(ExportFormat.ICS, data, person=person)
+    caption = texts.export_caption(data.team_name, None, ExportFormat.ICS)
+    await _send_file(update, content, name, caption)
 
 
 async def _send_file(update: Update, content: bytes, name: str, caption: str) -> None:
