@@ -1,4 +1,5 @@
-"""The composition root: build_application(cfg) wires config, storage, services, handlers."""
+"""The composition root: build_application(cfg) wires config, services (bot/compose.py) and
+handlers."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import texts
+from bot.compose import build_services
 from bot.config import Config
 from bot.errors import on_error
 from bot.ordering import InOrderPerSender
@@ -22,14 +24,7 @@ from bot.reminders import reminder_tick
 from bot.startup import DEFAULT_STARTUP_RETRY_SECONDS, StartupBudget, start_step
 from handlers import actions, documents, guided, meetings, members, secretary
 from handlers.context import BotContext, Services
-from services.actions import ActionService
 from services.base import Clock, system_clock
-from services.documents import DocumentService
-from services.guided import GuidedService
-from services.meetings import MeetingService
-from services.reminders import ReminderService
-from services.teams import TeamService
-from storage.db import make_engine, session_factory
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +35,7 @@ GC_YOUNG_THRESHOLD = 20_000  # allocations between young collections (Python's d
 def build_application(cfg: Config, *, clock: Clock = system_clock) -> OTApp:
     """Build the bot exactly as production runs it (tests inject only the clock)."""
     tz = ZoneInfo(cfg.timezone)
-    factory = session_factory(make_engine(cfg.db_url))
-    common: dict[str, Any] = {
-        "setups": cfg.teams,
-        "clock": clock,
-        "tz": tz,
-        "reminders": cfg.reminders,
-    }
-    services = Services(
-        teams=TeamService(factory, **common),
-        actions=ActionService(factory, **common),
-        reminders=ReminderService(factory, **common),
-        meetings=MeetingService(factory, **common),
-        documents=DocumentService(factory, **common),
-        guided=GuidedService(factory, **common),
-    )
+    services = build_services(cfg, clock=clock)
     builder = ApplicationBuilder().token(cfg.token)
     if cfg.base_url:  # a self-hosted Bot API server, or the tests' fake one
         builder = builder.base_url(cfg.base_url)

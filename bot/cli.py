@@ -19,11 +19,15 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import cli_texts, texts
 from bot import config as config_module
 from bot.startup import StartupError, StartupFailure
 from documents.render import ExportFormat, render_export
+
+if TYPE_CHECKING:
+    from services.documents import DocumentService
 
 log = logging.getLogger(__name__)
 
@@ -174,18 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     return _run(cfg, str(path) if path else None)
 
 
-def _services(cfg: config_module.Config):  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
-    from services.documents import DocumentService
-    from services.teams import TeamService
-    from storage.db import make_engine, session_factory, upgrade
+def _documents(cfg: config_module.Config) -> DocumentService:
+    """The document service on the migrated database, the configured teams in it."""
+    from bot.compose import build_services
+    from storage.db import upgrade
 
     upgrade(cfg.db_url)
-    factory = session_factory(make_engine(cfg.db_url))
-    common = {"setups": cfg.teams, "tz": ZoneInfo(cfg.timezone), "reminders": cfg.reminders}
-    TeamService(factory, **common).sync_config()  # type: ignore[arg-type]
-    return DocumentService(factory, **common)  # type: ignore[arg-type]
+    services = build_services(cfg)
+    services.teams.sync_config()
+    return services.documents
 
 
 def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
@@ -193,7 +194,7 @@ def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
     from domain.actielijst import DocumentError
     from domain.errors import BadValue, DomainError
 
-    service = _services(cfg)
+    service = _documents(cfg)
     path = str(args.file)
     try:
         doc = read_docx(args.file.read_bytes())
@@ -230,7 +231,7 @@ def _import(cfg: config_module.Config, args: argparse.Namespace) -> int:
 def _export(cfg: config_module.Config, args: argparse.Namespace) -> int:
     from domain.errors import DomainError
 
-    service = _services(cfg)
+    service = _documents(cfg)
     try:
         data = service.export(None, None, args.meeting, team_name=args.team)
     except DomainError as err:
