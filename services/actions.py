@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain import lifecycle
 from domain.deadline import parse_deadline
 from domain.errors import (
     ActionNotFound,
@@ -21,6 +22,7 @@ from domain.errors import (
     UnknownField,
     WrongState,
 )
+from domain.events import EventKind
 from domain.messages import parse_message
 from domain.model import (
     Action,
@@ -45,7 +47,6 @@ from domain.rules import (
     may_close,
     may_update,
     sort_by_urgency,
-    status_after_owner_change,
 )
 from services.base import ServiceBase, message_key
 from services.rows import (
@@ -55,7 +56,9 @@ from services.rows import (
     next_occurrence,
     record_version,
     replan,
+    set_state,
     start_series,
+    state_of,
     stop_series,
     touched,
     withdraw_follow_up,
@@ -181,7 +184,7 @@ class ActionService(ServiceBase):
                 for i, item in enumerate(result.items)
             ]
             repo.s.flush()  # one flush for the whole message
-            repo.events(team.id, "added", now, actor.member_id, [row.id for row in rows])
+            repo.events(team.id, EventKind.ADDED, now, actor.member_id, [row.id for row in rows])
             return Added(
                 batch,
                 tuple(repo.to_actions(rows, with_updates=False)),
@@ -239,9 +242,7 @@ class ActionService(ServiceBase):
         if item.kind is ItemKind.DECISION:
             # A decision is agreed in the meeting, not worked on: it starts closed, belongs
             # to the latest OT, and its text is version 1 of its history.
-            row.status = Status.DONE.value
-            row.closed_at = now
-            row.closed_by_id = actor.member_id
+            set_state(row, lifecycle.decided(actor.member_id, now), now)
             before = repo.latest_meeting(actor.team_id, written)
             row.meeting_id = before.id if before else None
             repo.s.flush()
@@ -296,10 +297,10 @@ class ActionService(ServiceBase):
             if touched is not None:
                 raise UndoTooLate(touched)
             for row in rows:
-                row.status = Status.WITHDRAWN.value
-                row.updated_at = now
+                change = lifecycle.withdraw(state_of(row))
+                set_state(row, change.state, now)
                 replan(repo, row, self.reminder_settings)
-                repo.event(team.id, "withdrawn", now, actor_id=actor.member_id, action_id=row.id)
+                repo.event(team.id, change.event, now, actor_id=actor.member_id, action_id=row.id)
             return [r.number for r in rows]
 
     # reading ---------------------------------------------------------------------------
@@ -416,10 +417,10 @@ class ActionService(ServiceBase):
                 )
             else:
                 link.claimed_at = now
-            row.status = Status.CLAIMED.value
-            row.updated_at = now
+            change = lifecycle.claim()
+            set_state(row, change.state, now)
             touched(repo, row, now, self.reminder_settings)
-            repo.event(team.id, "claimed", now, actor_id=actor.member_id, action_id=row.id)
+            repo.event(team.id, change.event, now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
 
@@ -461,17 +462,18 @@ class ActionService(ServiceBase):
                     link.done_by_id = actor.member_id
                     row.updated_at = now
                     repo.event(
-                        team.id, "part_done", now, actor_id=actor.member_id, action_id=row.id
+                        team.id,
+                        EventKind.PART_DONE,
+                        now,
+                        actor_id=actor.member_id,
+                        action_id=row.id,
                     )
                 if not done_after_part(action, actor.member_id):
                     replan(repo, row, self.reminder_settings)
                     repo.s.flush()
                     return Changed(repo.to_actions([row])[0], part=True)
-            row.status = Status.DONE.value
-            row.closed_at = now
-            row.closed_by_id = actor.member_id
-            row.closed_note = note
-            row.updated_at = now
+            change = lifecycle.close(actor.member_id, now, note)
+            set_state(row, change.state, now)
             replan(repo, row, self.reminder_settings)
             if note:
                 repo.s.add(
@@ -480,7 +482,7 @@ class ActionService(ServiceBase):
                     )
                 )
             repo.event(
-                team.id, "closed", now, actor_id=actor.member_id, action_id=row.id, note=note
+                team.id, change.event, now, actor_id=actor.member_id, action_id=row.id, note=note
             )
             following = next_occurrence(
                 repo, row, actor.member_id, self.today(), now, self.reminder_settings
@@ -508,19 +510,14 @@ class ActionService(ServiceBase):
             )
             if not allowed:
                 raise NotOwner(number)
-            row.status = status_after_owner_change(
-                Status.OPEN, any(o.claimed_at is not None for o in row.owners)
-            ).value
-            row.closed_at = None
-            row.closed_by_id = None
-            row.closed_note = ""
+            change = lifecycle.reopen(any(o.claimed_at is not None for o in row.owners))
+            set_state(row, change.state, now)
             for link in row.owners:  # reopening the whole reopens every owner's part
                 link.done_at = None
                 link.done_by_id = None
-            row.updated_at = now
             touched(repo, row, now, self.reminder_settings)
             withdraw_follow_up(repo, row, now, self.reminder_settings)
-            repo.event(team.id, "reopened", now, actor_id=actor.member_id, action_id=row.id)
+            repo.event(team.id, change.event, now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
 
@@ -565,7 +562,7 @@ class ActionService(ServiceBase):
             )
             row.updated_at = now
             touched(repo, row, now, self.reminder_settings)
-            repo.event(team.id, "updated", now, actor_id=actor.member_id, action_id=row.id)
+            repo.event(team.id, EventKind.UPDATED, now, actor_id=actor.member_id, action_id=row.id)
             repo.s.flush()
             return Changed(repo.to_actions([row])[0])
 
@@ -608,9 +605,8 @@ class ActionService(ServiceBase):
                 old = row.owners_text
                 row.owners_text = value
                 self._set_owners(repo, team, row, names, now)
-                row.status = status_after_owner_change(
-                    Status(row.status), any(o.claimed_at is not None for o in row.owners)
-                ).value
+                claimed = any(o.claimed_at is not None for o in row.owners)
+                set_state(row, lifecycle.owners_changed(state_of(row), claimed), now)
             else:
                 if attr == "text" and not value:
                     raise EmptyText()
@@ -622,7 +618,7 @@ class ActionService(ServiceBase):
             replan(repo, row, self.reminder_settings)
             repo.event(
                 team.id,
-                "edited",
+                EventKind.EDITED,
                 now,
                 actor_id=actor.member_id,
                 action_id=row.id,
@@ -662,15 +658,12 @@ class ActionService(ServiceBase):
                 if told is None:
                     return Changed(repo.to_actions([row])[0], changed=False, ask_series=True)
                 scope = told
-            row.status = Status.CANCELLED.value
-            row.closed_at = now
-            row.closed_by_id = actor.member_id
-            row.closed_note = reason.strip()[:MAX_UPDATE_LENGTH]
-            row.updated_at = now
+            change = lifecycle.cancel(actor.member_id, now, reason.strip()[:MAX_UPDATE_LENGTH])
+            set_state(row, change.state, now)
             replan(repo, row, self.reminder_settings)
             repo.event(
                 team.id,
-                "cancelled",
+                change.event,
                 now,
                 actor_id=actor.member_id,
                 action_id=row.id,
@@ -704,7 +697,7 @@ class ActionService(ServiceBase):
             replan(repo, row, self.reminder_settings)
             repo.event(
                 team.id,
-                "snoozed",
+                EventKind.SNOOZED,
                 now,
                 actor_id=actor.member_id,
                 action_id=row.id,

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from domain.errors import ChooseTeam, GroupNotLinked, NotAMember, NotSecretary, UnknownTeam
+from domain.events import EventKind
 from domain.model import Actor, ChatRef, TeamSetup, UserRef
 from domain.reminders import ReminderSettings
 from storage.db import SessionFactory
@@ -90,7 +91,7 @@ class ServiceBase:
         repo.pin(team.id, username, user.telegram_id, now)
         repo.event(
             team.id,
-            "secretary_pinned",
+            EventKind.SECRETARY_PINNED,
             now,
             actor_id=member.id,
             username=username,
@@ -148,7 +149,7 @@ class ServiceBase:
         """The member a user is, now that the group proved they are in it."""
         member, created = repo.member_for_user(team.id, user, now, "seen")
         if created:
-            repo.event(team.id, "member_seen", now, actor_id=member.id)
+            repo.event(team.id, EventKind.MEMBER_SEEN, now, actor_id=member.id)
         elif member.left_at is not None:
             self._back_in_group(repo, team, member, now)
         self.pin_if_configured(repo, team, member, user, now)
@@ -157,7 +158,7 @@ class ServiceBase:
     @staticmethod
     def _back_in_group(repo: Repo, team: TeamRow, member: MemberRow, now: datetime) -> None:
         member.left_at = None
-        repo.event(team.id, "member_returned", now, actor_id=member.id)
+        repo.event(team.id, EventKind.MEMBER_RETURNED, now, actor_id=member.id)
 
     def memberships(
         self, repo: Repo, user: UserRef, chat: ChatRef | None, now: datetime

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 
+from domain import lifecycle
 from domain.actielijst import Actielijst, DocDecision, DocHeader, DocRow
 from domain.deadline import read_deadline
 from domain.errors import BadValue, MeetingNotFound
+from domain.events import EventKind
+from domain.lifecycle import State
 from domain.meetings import (
     MeetingTextError,
     parse_day,
@@ -41,6 +44,7 @@ from services.rows import (
     record_header,
     record_version,
     replan,
+    set_state,
     start_series,
 )
 from storage.models import ActionOwnerRow, ActionRow, MeetingRow, TeamRow
@@ -230,7 +234,7 @@ class DocumentService(ServiceBase):
                     updated.append(existing.number)
             repo.event(
                 team.id,
-                "imported",
+                EventKind.IMPORTED,
                 now,
                 actor_id=actor.member_id if actor else None,
                 day=meeting_day,
@@ -308,22 +312,21 @@ class DocumentService(ServiceBase):
                 )
         repo.s.flush()
         if row.is_decision:
-            action.status = Status.DONE.value
-            action.closed_at = now
+            set_state(action, lifecycle.decided(None, now), now)
             action.meeting_id = meeting.id
             record_version(repo, action, actor.member_id if actor else None, now)
         else:
             attach_to_meeting(repo, action, day, now, deadline.month)
             _mark_parts(repo, action, row, now, actor)
             if row.status in _CLOSED_AS:  # "Afgerond" / "Vervallen" in the Status column
-                action.status = _CLOSED_AS[row.status].value
-                action.closed_at = now
+                # As the list says; who closed it the list does not say.
+                set_state(action, _closed_as(row.status, None, now), now)
                 self._next(repo, action, actor, now)
         action.last_activity_at = now
         replan(repo, action, self.reminder_settings)
         repo.event(
             team.id,
-            "added",
+            EventKind.ADDED,
             now,
             actor_id=actor.member_id if actor else None,
             action_id=action.id,
@@ -366,16 +369,14 @@ class DocumentService(ServiceBase):
         _mark_parts(repo, action, row, now, actor)
         closing = row.status in _CLOSED_AS and Status(action.status).is_open
         if closing:
-            action.status = _CLOSED_AS[row.status].value
-            action.closed_at = now
-            action.closed_by_id = actor.member_id if actor else None
+            set_state(action, _closed_as(row.status, actor.member_id if actor else None, now), now)
         action.updated_at = now
         replan(repo, action, self.reminder_settings)
         if closing:
             self._next(repo, action, actor, now)
         repo.event(
             team.id,
-            "edited",
+            EventKind.EDITED,
             now,
             actor_id=actor.member_id if actor else None,
             action_id=action.id,
@@ -628,7 +629,7 @@ def _mark_parts(
         link.done_by_id = link.member_id
         repo.event(
             action.team_id,
-            "part_done",
+            EventKind.PART_DONE,
             now,
             actor_id=actor.member_id if actor else None,
             action_id=action.id,
@@ -650,6 +651,13 @@ def _differs(action: ActionRow, row: DocRow) -> bool:
         or (row.status in _CLOSED_AS and Status(action.status).is_open)
         or bool(_progress_to_apply(action, row))
     )
+
+
+def _closed_as(status: str, actor_id: int | None, now: datetime) -> State:
+    """The state the document's "Afgerond" / "Vervallen" gives an open action."""
+    if _CLOSED_AS[status] is Status.CANCELLED:
+        return lifecycle.cancel(actor_id, now).state
+    return lifecycle.close(actor_id, now).state
 
 
 def _when_differs(action: ActionRow, row: DocRow) -> bool:

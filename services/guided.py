@@ -14,6 +14,7 @@ from datetime import date
 
 from domain import guided
 from domain.errors import NotSecretary
+from domain.events import EventKind
 from domain.guided import Draft, Event, Flow, Step
 from domain.model import ChatRef, DraftItem, UserRef
 from domain.owners import split_owners
@@ -137,7 +138,9 @@ class GuidedService(ServiceBase):
                 )
                 repo.s.add(proposal)
                 repo.s.flush()
-                repo.event(team.id, "proposed", now, actor_id=member.id, proposal=proposal.id)
+                repo.event(
+                    team.id, EventKind.PROPOSED, now, actor_id=member.id, proposal=proposal.id
+                )
                 return FlowDone(team.id, team.name, item, outcome.draft, proposal.id)
             self._store(row, outcome.flow, team.id, row.chat_id)
             return FlowView(
@@ -207,9 +210,8 @@ class GuidedService(ServiceBase):
             row.status = "accepted" if accept else "rejected"
             row.decided_at = now
             row.decided_by_id = actor.member_id
-            repo.event(
-                team.id, f"proposal_{row.status}", now, actor_id=actor.member_id, proposal=row.id
-            )
+            kind = EventKind.PROPOSAL_ACCEPTED if accept else EventKind.PROPOSAL_REJECTED
+            repo.event(team.id, kind, now, actor_id=actor.member_id, proposal=row.id)
             proposal = replace(self._proposal(repo, row), decided_now=True)
             return proposal, (guided.to_item(proposal.draft, self.today()) if accept else None)
 

@@ -4,9 +4,10 @@ record and correct decisions."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from domain import lifecycle
 from domain.errors import (
     ActionNotFound,
     BadValue,
@@ -16,6 +17,7 @@ from domain.errors import (
     TextTooLong,
     WrongState,
 )
+from domain.events import EventKind
 from domain.meetings import (
     MeetingTextError,
     MeetingWhen,
@@ -32,12 +34,11 @@ from domain.model import (
     ItemKind,
     Meeting,
     ParseProblem,
-    Status,
     UserRef,
 )
 from domain.owners import normalize_name
 from services.base import ServiceBase, message_key
-from services.rows import record_header, record_version, replan
+from services.rows import record_header, record_version, replan, set_state
 from storage.models import (
     ActionRow,
     AgendaItemRow,
@@ -153,7 +154,9 @@ class MeetingService(ServiceBase):
                     row.meeting_id, row.due_date = meeting.id, meeting.day
                     replan(repo, row, self.reminder_settings)
                     attached += 1
-            repo.event(team.id, "meeting_planned", now, actor_id=actor.member_id, day=when.day)
+            repo.event(
+                team.id, EventKind.MEETING_PLANNED, now, actor_id=actor.member_id, day=when.day
+            )
             return MeetingChange(to_meeting(meeting), attached=attached)
 
     def upcoming(self, user: UserRef, chat: ChatRef | None) -> list[Meeting]:
@@ -195,7 +198,12 @@ class MeetingService(ServiceBase):
                 repo.cancel_pending_reminders(row.id)
                 replan(repo, row, self.reminder_settings)
             repo.event(
-                team.id, "meeting_moved", now, actor_id=actor.member_id, old=old_day, new=when.day
+                team.id,
+                EventKind.MEETING_MOVED,
+                now,
+                actor_id=actor.member_id,
+                old=old_day,
+                new=when.day,
             )
             repo.s.flush()
             return MeetingChange(
@@ -223,7 +231,9 @@ class MeetingService(ServiceBase):
             target = repo.meeting_after(team.id, day)
             rows = self._move_actions(repo, repo.actions_at(meeting.id), target, now)
             options = [m for m in repo.meetings_from(team.id, self.today()) if m is not target]
-            repo.event(team.id, "meeting_cancelled", now, actor_id=actor.member_id, day=day)
+            repo.event(
+                team.id, EventKind.MEETING_CANCELLED, now, actor_id=actor.member_id, day=day
+            )
             return MeetingChange(
                 to_meeting(meeting),
                 tuple(repo.to_actions(rows, with_updates=False)),
@@ -310,7 +320,7 @@ class MeetingService(ServiceBase):
                     attendees=header.attendees,
                 )
             meeting = record_header(repo, team.id, day, header, self.today(), now, meeting)
-            repo.event(team.id, "meeting_recorded", now, actor_id=actor.member_id, day=day)
+            repo.event(team.id, EventKind.MEETING_RECORDED, now, actor_id=actor.member_id, day=day)
             repo.s.flush()
             return to_meeting(meeting, repo.attendees(meeting.id))
 
@@ -338,7 +348,7 @@ class MeetingService(ServiceBase):
                     created_at=now,
                 )
             )
-            repo.event(team.id, "agenda_item", now, actor_id=actor.member_id)
+            repo.event(team.id, EventKind.AGENDA_ITEM, now, actor_id=actor.member_id)
             return to_meeting(meeting) if meeting else None
 
     def agenda(self, user: UserRef, chat: ChatRef | None) -> Agenda:
@@ -436,9 +446,8 @@ class MeetingService(ServiceBase):
             if row.kind != ItemKind.DECISION.value:
                 # Turning an action row into a decision ("dit was eigenlijk een besluit").
                 row.kind = ItemKind.DECISION.value
-                row.status = Status.DONE.value
-                row.closed_at = now
-                row.closed_by_id = actor.member_id
+                decided = lifecycle.decided(actor.member_id, now)
+                set_state(row, replace(decided, closed_note=row.closed_note), now)
                 row.meeting_id = row.meeting_id or _meeting_id(repo, team.id, self.local_date(now))
                 replan(repo, row, self.reminder_settings)
             if not repo.decision_versions(row.id):
@@ -450,7 +459,11 @@ class MeetingService(ServiceBase):
             row.updated_at = now
             record_version(repo, row, actor.member_id, now)
             repo.event(
-                team.id, "decision_corrected", now, actor_id=actor.member_id, action_id=row.id
+                team.id,
+                EventKind.DECISION_CORRECTED,
+                now,
+                actor_id=actor.member_id,
+                action_id=row.id,
             )
             repo.s.flush()
             return self._decision(repo, row, repo.to_actions([row])[0])

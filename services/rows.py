@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from domain import lifecycle
 from domain.actielijst import DocHeader
+from domain.events import EventKind
 from domain.holidays import is_working_day, last_working_day_of_month
+from domain.lifecycle import State
 from domain.meetings import MeetingHeader
 from domain.model import Deadline, DeadlineKind, ItemKind, NameOffer, Status, UserRef
 from domain.owners import MAX_NAME_OFFERS, first_name_match, normalize_name
@@ -36,6 +39,23 @@ from storage.models import (
 from storage.repo import Repo
 
 _ONE_DAY = timedelta(days=1)
+
+
+# --- an action's state ------------------------------------------------------------------------
+
+
+def state_of(row: ActionRow) -> State:
+    """The lifecycle state of an action row (domain/lifecycle.py)."""
+    return State(Status(row.status), row.closed_at, row.closed_by_id, row.closed_note or "")
+
+
+def set_state(row: ActionRow, state: State, now: datetime) -> None:
+    """Write a lifecycle state to the row: the one place an action's status is set."""
+    row.status = state.status.value
+    row.closed_at = state.closed_at
+    row.closed_by_id = state.closed_by_id
+    row.closed_note = state.closed_note
+    row.updated_at = now
 
 
 # --- meetings ------------------------------------------------------------------------------------
@@ -61,7 +81,9 @@ def attach_to_meeting(
             placeholder = max(last_working_day_of_month(month), written)
             meeting = repo.new_meeting(row.team_id, placeholder, "tentative", now)
             meeting.day_estimated = True
-            repo.event(row.team_id, "meeting_tentative", now, day=placeholder, estimated=True)
+            repo.event(
+                row.team_id, EventKind.MEETING_TENTATIVE, now, day=placeholder, estimated=True
+            )
             created = meeting
         row.meeting_id = meeting.id
         row.due_date = meeting.day
@@ -76,7 +98,7 @@ def attach_to_meeting(
     created = None
     if meeting is None:
         meeting = repo.new_meeting(row.team_id, row.due_date, "tentative", now)
-        repo.event(row.team_id, "meeting_tentative", now, day=row.due_date)
+        repo.event(row.team_id, EventKind.MEETING_TENTATIVE, now, day=row.due_date)
         created = meeting
     row.meeting_id = meeting.id
     return created
@@ -96,7 +118,7 @@ def carry_over(repo: Repo, today: date, now: datetime, settings: ReminderSetting
             replan(repo, row, settings)
             repo.event(
                 row.team_id,
-                "carried_over",
+                EventKind.CARRIED_OVER,
                 now,
                 action_id=row.id,
                 from_day=meeting.day,
@@ -299,7 +321,7 @@ def next_occurrence(
     repo.s.flush()
     repo.event(
         row.team_id,
-        "added",
+        EventKind.ADDED,
         now,
         actor_id=actor_id,
         action_id=following.id,
@@ -316,7 +338,7 @@ def stop_series(repo: Repo, row: ActionRow, actor_id: int | None, now: datetime)
         return False
     series.stopped_at = now
     series.stopped_by_id = actor_id
-    repo.event(row.team_id, "series_stopped", now, actor_id=actor_id, action_id=row.id)
+    repo.event(row.team_id, EventKind.SERIES_STOPPED, now, actor_id=actor_id, action_id=row.id)
     return True
 
 
@@ -335,10 +357,10 @@ def withdraw_follow_up(
         touched = any(o.claimed_at or o.done_at for o in other.owners)
         if touched or repo.has_updates(other.id):
             return None
-        other.status = Status.WITHDRAWN.value
-        other.updated_at = now
+        change = lifecycle.withdraw(state_of(other))
+        set_state(other, change.state, now)
         replan(repo, other, settings)
-        repo.event(row.team_id, "withdrawn", now, action_id=other.id, source="series")
+        repo.event(row.team_id, change.event, now, action_id=other.id, source="series")
         return other
     return None
 

@@ -16,6 +16,7 @@ from domain.errors import (
     SecretaryNotSeen,
     TextTooLong,
 )
+from domain.events import EventKind
 from domain.model import Actor, ChatRef, Person, Team, TeamSetup, UserRef
 from domain.owners import (
     MAX_NAME_LENGTH,
@@ -90,7 +91,7 @@ class TeamService(ServiceBase):
                 repo.pin(team.id, username, telegram_id, now)
                 repo.event(
                     team.id,
-                    "secretary_pinned",
+                    EventKind.SECRETARY_PINNED,
                     now,
                     actor_id=holders[0].id,
                     username=username,
@@ -177,7 +178,7 @@ class TeamService(ServiceBase):
             if old_chat is not None and not by_id:
                 repo.event(
                     team.id,
-                    "group_move_requested",
+                    EventKind.GROUP_MOVE_REQUESTED,
                     now,
                     by=user.telegram_id,
                     chat_id=chat.chat_id,
@@ -187,7 +188,7 @@ class TeamService(ServiceBase):
             member = self._link(repo, team, chat, user, now)
             repo.event(
                 team.id,
-                "group_linked",
+                EventKind.GROUP_LINKED,
                 now,
                 actor_id=member.id,
                 chat_id=chat.chat_id,
@@ -210,7 +211,7 @@ class TeamService(ServiceBase):
             _attach(team, new_chat, now)
             repo.event(
                 team.id,
-                "group_linked",
+                EventKind.GROUP_LINKED,
                 now,
                 actor_id=actor.member_id,
                 chat_id=new_chat.chat_id,
@@ -226,7 +227,11 @@ class TeamService(ServiceBase):
             _m, team, actor = self.resolve(repo, user, chat, team_id=team_id)
             self.require_secretary(actor)
             repo.event(
-                team.id, "group_move_refused", now, actor_id=actor.member_id, chat_id=new_chat_id
+                team.id,
+                EventKind.GROUP_MOVE_REFUSED,
+                now,
+                actor_id=actor.member_id,
+                chat_id=new_chat_id,
             )
             return to_team(team)
 
@@ -247,7 +252,7 @@ class TeamService(ServiceBase):
             if team is None or repo.team_by_chat(new_chat_id) is not None:
                 return False
             team.chat_id = new_chat_id
-            repo.event(team.id, "chat_migrated", now, old=old_chat_id, new=new_chat_id)
+            repo.event(team.id, EventKind.CHAT_MIGRATED, now, old=old_chat_id, new=new_chat_id)
             return True
 
     def join_group_chat(self, chat_id: int, user: UserRef) -> bool:
@@ -289,7 +294,7 @@ class TeamService(ServiceBase):
         member.is_secretary = False
         repo.event(
             team.id,
-            "member_left",
+            EventKind.MEMBER_LEFT,
             now,
             actor_id=member.id,
             via=via,
@@ -317,7 +322,7 @@ class TeamService(ServiceBase):
             team = repo.team_by_chat(chat_id)
             if team is None:
                 return False
-            repo.event(team.id, "bot_removed", self.now(), chat_id=chat_id, status=status)
+            repo.event(team.id, EventKind.BOT_REMOVED, self.now(), chat_id=chat_id, status=status)
             return True
 
     def groups_of(self, user: UserRef) -> list[tuple[int, int]]:
@@ -416,7 +421,12 @@ class TeamService(ServiceBase):
                 member.left_at = None
                 self._link_name(repo, team, member, name, actor)
             repo.event(
-                team.id, "member_added", now, actor_id=actor.member_id, member=member.id, name=name
+                team.id,
+                EventKind.MEMBER_ADDED,
+                now,
+                actor_id=actor.member_id,
+                member=member.id,
+                name=name,
             )
             return self._person(repo, member)
 
@@ -443,7 +453,11 @@ class TeamService(ServiceBase):
                 raise PersonUnknown(name or (target.full_name if target else ""))
             member.is_secretary = True
             repo.event(
-                team.id, "secretary_appointed", now, actor_id=actor.member_id, member=member.id
+                team.id,
+                EventKind.SECRETARY_APPOINTED,
+                now,
+                actor_id=actor.member_id,
+                member=member.id,
             )
             return self._person(repo, member)
 
@@ -484,7 +498,7 @@ class TeamService(ServiceBase):
             if reminders_on is not None or digest_on is not None:
                 repo.event(
                     team.id,
-                    "reminder_settings",
+                    EventKind.REMINDER_SETTINGS,
                     now,
                     actor_id=actor.member_id,
                     reminders=urow.reminders_on,
@@ -518,7 +532,7 @@ class TeamService(ServiceBase):
             moved = repo.merge_member(named, member)
             repo.event(
                 team.id,
-                "name_linked",
+                EventKind.NAME_LINKED,
                 now,
                 actor_id=actor.member_id,
                 member=member.id,
@@ -528,7 +542,12 @@ class TeamService(ServiceBase):
         elif named is None:
             repo.add_name(team.id, member.id, name, key, now)
             repo.event(
-                team.id, "name_added", now, actor_id=actor.member_id, member=member.id, name=name
+                team.id,
+                EventKind.NAME_ADDED,
+                now,
+                actor_id=actor.member_id,
+                member=member.id,
+                name=name,
             )
         if member.source in ("seen", "config", "granted") and member.name != list_name:
             # The list's spelling wins: it is how the team knows this person.

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Executable, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
+from domain.events import EventKind
 from domain.model import (
     Action,
     ActionUpdate,
@@ -648,13 +649,18 @@ class Repo:
         row = self.s.scalar(
             select(ActionRow.number)
             .join(EventRow, EventRow.action_id == ActionRow.id)
-            .where(EventRow.action_id.in_(action_ids), EventRow.kind != "added")
+            .where(EventRow.action_id.in_(action_ids), EventRow.kind != EventKind.ADDED)
             .limit(1)
         )
         return row
 
     def events(
-        self, team_id: int, kind: str, now: datetime, actor_id: int | None, action_ids: list[int]
+        self,
+        team_id: int,
+        kind: EventKind,
+        now: datetime,
+        actor_id: int | None,
+        action_ids: list[int],
     ) -> None:
         """Append one event per action to the audit trail, in one statement."""
         if not action_ids:
@@ -677,7 +683,7 @@ class Repo:
     def event(
         self,
         team_id: int,
-        kind: str,
+        kind: EventKind,
         now: datetime,
         *,
         actor_id: int | None = None,
