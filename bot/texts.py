@@ -1492,7 +1492,6 @@ GUIDED_GONE = (
     "Deze invoer is verlopen of al afgerond (na 30 minuten zonder antwoord, of na een "
     "herstart van de bot met een oudere versie). Begin opnieuw met /nieuw."
 )
-GUIDED_EDIT_WHICH = "Wat wil je wijzigen?"
 PROPOSAL_GONE = "Dit voorstel bestaat niet (meer) in dit team."
 
 
